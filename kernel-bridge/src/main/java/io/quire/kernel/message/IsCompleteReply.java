@@ -2,6 +2,7 @@ package io.quire.kernel.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quire.kernel.wire.Json;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -18,12 +19,8 @@ public record IsCompleteReply(Status status, String indent) {
     /** Reads an is_complete_reply content; an unrecognized status reads as {@link Status#UNKNOWN}. */
     public static IsCompleteReply from(JsonNode content) {
         String status = Json.text(content, "status", "unknown").toUpperCase(Locale.ROOT);
-        Status verdict;
-        try {
-            verdict = Status.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            verdict = Status.UNKNOWN;
-        }
+        Status verdict = Arrays.stream(Status.values()).filter(s -> s.name().equals(status)).findFirst()
+                .orElse(Status.UNKNOWN);
         return new IsCompleteReply(verdict, Json.text(content, "indent", ""));
     }
 }

@@ -28,6 +28,11 @@ public record Message(List<byte[]> identities, Header header, Header parentHeade
         buffers = List.copyOf(buffers);
     }
 
+    /** The same message addressed to other routing identities (a ROUTER's reply to a given peer). */
+    public Message withIdentities(List<byte[]> newIdentities) {
+        return new Message(newIdentities, header, parentHeader, metadata, content, buffers);
+    }
+
     /** Shorthand for {@code header().msgType()}. */
     public String msgType() {
         return header.msgType();

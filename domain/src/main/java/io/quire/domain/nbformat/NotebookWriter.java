@@ -1,0 +1,118 @@
+package io.quire.domain.nbformat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quire.domain.notebook.Cell;
+import io.quire.domain.notebook.CellType;
+import io.quire.domain.notebook.NotebookContent;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Map.Entry;
+
+/**
+ * Writes {@link NotebookContent} as an nbformat 4.5 .ipynb file, byte for byte as {@code nbformat.write} does:
+ * multi-line text split into lists of lines (nbformat's {@code split_lines}), transient keys dropped
+ * ({@code strip_transient}), JSON laid out by {@link PythonJson}, and a final newline. The same content always
+ * gives the same bytes.
+ *
+ * <p>Each cell type gets the keys nbformat 4.5 defines for it: code cells always have {@code execution_count}
+ * (null when never run) and {@code outputs}; markdown and raw cells have {@code attachments} only when they have
+ * attachments. Keys a cell type cannot carry are not written (a code cell's attachments, say, after its type was
+ * changed).
+ *
+ * <p>Stateless: one instance can be shared by any number of threads.
+ */
+public final class NotebookWriter {
+
+    private static final List<String> TRANSIENT_METADATA = List.of("orig_nbformat", "orig_nbformat_minor", "signature");
+
+    /**
+     * The .ipynb file, UTF-8.
+     *
+     * @throws IllegalArgumentException when a cell's id is missing, invalid or used by another cell: nbformat 4.5
+     *                                  has no valid form for such a notebook
+     */
+    public byte[] write(NotebookContent notebook) {
+        return (PythonJson.dumps(toJson(notebook)) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The JSON document that {@link #write} writes, as a new tree the caller may change.
+     *
+     * @throws IllegalArgumentException as {@link #write} does
+     */
+    public ObjectNode toJson(NotebookContent notebook) {
+        checkIds(notebook.cells());
+        ObjectNode document = JsonNodeFactory.instance.objectNode();
+        ArrayNode cells = document.putArray("cells");
+        notebook.cells().forEach(cell -> cells.add(cell(cell)));
+        ObjectNode metadata = notebook.metadata().deepCopy();
+        metadata.remove(TRANSIENT_METADATA);
+        document.set("metadata", metadata);
+        document.put("nbformat", NotebookVersion.MAJOR);
+        document.put("nbformat_minor", NotebookVersion.MINOR);
+        return document;
+    }
+
+    private static ObjectNode cell(Cell cell) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("id", cell.id());
+        json.put("cell_type", cell.type().nbformatName());
+        ObjectNode metadata = cell.metadata().deepCopy();
+        metadata.remove("trusted");
+        json.set("metadata", metadata);
+        json.set("source", MimeBundles.lines(cell.source() == null ? "" : cell.source()));
+        if (cell.type() == CellType.CODE) {
+            json.put("execution_count", cell.executionCount());
+            ArrayNode outputs = json.putArray("outputs");
+            cell.outputs().forEach(output -> outputs.add(output(output)));
+        } else if (cell.attachments() != null) {
+            ObjectNode attachments = json.putObject("attachments");
+            for (Entry<String, JsonNode> attachment : cell.attachments().properties()) {
+                JsonNode bundle = attachment.getValue();
+                attachments.set(attachment.getKey(),
+                        bundle.isObject() ? MimeBundles.split((ObjectNode) bundle) : bundle.deepCopy());
+            }
+        }
+        return json;
+    }
+
+    /** An output with its text split into lines as nbformat's {@code split_lines} does. */
+    private static JsonNode output(JsonNode output) {
+        if (!output.isObject()) {
+            return output.deepCopy();
+        }
+        ObjectNode json = (ObjectNode) output.deepCopy();
+        String type = json.path("output_type").asText();
+        JsonNode text = json.get("text");
+        JsonNode data = json.get("data");
+        if (type.equals("stream") && text != null && text.isTextual()) {
+            json.set("text", MimeBundles.lines(text.textValue()));
+        } else if ((type.equals("display_data") || type.equals("execute_result")) && data != null
+                && data.isObject()) {
+            json.set("data", MimeBundles.split((ObjectNode) data));
+        }
+        return json;
+    }
+
+    private static void checkIds(List<Cell> cells) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < cells.size(); i++) {
+            String id = cells.get(i).id();
+            if (!CellIds.isValid(id)) {
+                throw new IllegalArgumentException("cells[" + i + "]: invalid cell id " + (id == null ? "null"
+                        : "'" + id + "'") + ": expected 1-64 characters, each a-z, A-Z, 0-9, '-' or '_'");
+            }
+            Integer earlier = seen.putIfAbsent(id, i);
+            if (earlier != null) {
+                throw new IllegalArgumentException("cells[" + earlier + "] and cells[" + i + "] have the same id '"
+                        + id + "'");
+            }
+        }
+    }
+}

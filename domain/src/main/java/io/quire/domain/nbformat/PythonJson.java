@@ -1,0 +1,142 @@
+package io.quire.domain.nbformat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON text exactly as Python writes it with
+ * {@code json.dumps(value, sort_keys=True, indent=1, separators=(",", ": "), ensure_ascii=False)}, the call
+ * behind {@code nbformat.writes}:
+ * <pre>
+ * {
+ *  "a": [],
+ *  "b": {},
+ *  "c": [
+ *   1,
+ *   2.5
+ *  ]
+ * }
+ * </pre>
+ * Keys are sorted by code point at every level, each level indents one more space, empty arrays and objects stay
+ * on one line, non-ASCII text is written as is, and only {@code "}, {@code \} and control characters below U+0020
+ * are escaped. Numbers follow Python: integers as written, floats as {@code repr} ({@link PythonFloat}).
+ */
+final class PythonJson {
+
+    private PythonJson() {
+    }
+
+    /** {@code value} as Python's {@code json.dumps} writes it, without a final newline. */
+    static String dumps(JsonNode value) {
+        StringBuilder out = new StringBuilder();
+        write(value, 0, out);
+        return out.toString();
+    }
+
+    private static void write(JsonNode value, int depth, StringBuilder out) {
+        switch (value.getNodeType()) {
+            case OBJECT -> writeObject(value, depth, out);
+            case ARRAY -> writeArray(value, depth, out);
+            case STRING -> writeString(value.textValue(), out);
+            case NUMBER -> out.append(value.isIntegralNumber() ? value.bigIntegerValue().toString()
+                    : PythonFloat.repr(value.doubleValue()));
+            case BOOLEAN -> out.append(value.booleanValue() ? "true" : "false");
+            case NULL -> out.append("null");
+            default -> throw new IllegalArgumentException("not JSON data: " + value.getNodeType() + " node");
+        }
+    }
+
+    private static void writeObject(JsonNode object, int depth, StringBuilder out) {
+        if (object.isEmpty()) {
+            out.append("{}");
+            return;
+        }
+        List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(object.properties());
+        // Python compares str by code point; String.compareTo compares UTF-16 units, which puts characters
+        // outside the BMP (emoji) before U+E000-U+FFFF.
+        fields.sort((a, b) -> compareCodePoints(a.getKey(), b.getKey()));
+        out.append('{');
+        for (int i = 0; i < fields.size(); i++) {
+            out.append(i == 0 ? "" : ",");
+            newline(depth + 1, out);
+            writeString(fields.get(i).getKey(), out);
+            out.append(": ");
+            write(fields.get(i).getValue(), depth + 1, out);
+        }
+        newline(depth, out);
+        out.append('}');
+    }
+
+    private static void writeArray(JsonNode array, int depth, StringBuilder out) {
+        if (array.isEmpty()) {
+            out.append("[]");
+            return;
+        }
+        out.append('[');
+        for (int i = 0; i < array.size(); i++) {
+            out.append(i == 0 ? "" : ",");
+            newline(depth + 1, out);
+            write(array.get(i), depth + 1, out);
+        }
+        newline(depth, out);
+        out.append(']');
+    }
+
+    private static void newline(int depth, StringBuilder out) {
+        out.append('\n').append(" ".repeat(depth));
+    }
+
+    /** Python's {@code ensure_ascii=False} escaping (json.encoder's ESCAPE and ESCAPE_DCT). */
+    static void writeString(String text, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20 || isLoneSurrogate(text, i)) {
+                        // A lone surrogate cannot be encoded as UTF-8 (Python fails on it): escaping it keeps the
+                        // file valid and reads back as the same string.
+                        String hex = Integer.toHexString(c);
+                        out.append("\\u").append("0".repeat(4 - hex.length())).append(hex);
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    private static boolean isLoneSurrogate(String text, int i) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+    }
+
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+}

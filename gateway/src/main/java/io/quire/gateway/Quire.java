@@ -1,0 +1,172 @@
+package io.quire.gateway;
+
+import io.quire.domain.notebook.Notebook;
+import io.quire.domain.serialization.QuireJson;
+import io.quire.domain.store.EventDatabase;
+import io.quire.projections.notebook.NotebookProjections;
+import io.quire.projections.versions.NotebookHistory;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.serialization.Serializer;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One running Quire node: the event store, the aggregates behind the command gateway, and the projections.
+ * This is the composition root: the one place that knows how the modules fit together.
+ */
+public final class Quire implements AutoCloseable {
+
+    private final EventDatabase database;
+    private final Configuration axon;
+    private final NotebookProjections projections;
+    private final EventStorageEngine storageEngine;
+
+    private Quire(EventDatabase database, Configuration axon, NotebookProjections projections,
+                  EventStorageEngine storageEngine) {
+        this.database = database;
+        this.axon = axon;
+        this.projections = projections;
+        this.storageEngine = storageEngine;
+    }
+
+    /**
+     * Opens the event store and starts the node.
+     *
+     * @param rebuild when true, the read models are dropped first and rebuilt from every event
+     */
+    public static Quire start(QuireSettings settings, boolean rebuild) {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        EventDatabase database = settings.databaseUrl() == null
+                ? EventDatabase.openDirectory(settings.dataDirectory())
+                : EventDatabase.open(settings.databaseUrl());
+        try {
+            Serializer serializer = QuireJson.serializer();
+            EventStorageEngine storageEngine = database.storageEngine(serializer);
+            NotebookProjections projections = new NotebookProjections(database.connectionProvider());
+            if (rebuild) {
+                projections.dropTables();
+                forgetTokens(database, NotebookProjections.GROUP);
+            }
+            projections.createTables();
+            Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                    .configureSerializer(c -> serializer)
+                    .configureEventSerializer(c -> serializer)
+                    .configureMessageSerializer(c -> serializer)
+                    .configureTransactionManager(c -> database.transactionManager())
+                    .configureEmbeddedEventStore(c -> storageEngine)
+                    .configureAggregate(AggregateConfigurer.defaultConfiguration(Notebook.class)
+                            .configureCache(c -> new WeakReferenceCache())
+                            .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                                    c.snapshotter(), settings.snapshotThreshold())));
+            configurer.eventProcessing().registerTokenStore(c -> database.tokenStore(serializer));
+            projections.registerWith(configurer);
+            Configuration axon = configurer.buildConfiguration();
+            axon.start();
+            return new Quire(database, axon, projections, storageEngine);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Removes a processor's tokens, so that it starts again from the first event. */
+    private static void forgetTokens(EventDatabase database, String processorName) {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM TokenEntry WHERE processorName = ?")) {
+            delete.setString(1, processorName);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            // No token table yet means nothing to forget.
+            if (!"42P01".equals(e.getSQLState()) && !"42S02".equals(e.getSQLState()) && !"42S04".equals(e.getSQLState())) {
+                throw new IllegalStateException("cannot reset the read models' position: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** How many events the store holds. */
+    public long eventCount() {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM DomainEventEntry");
+             java.sql.ResultSet rows = count.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the stored events: " + e.getMessage(), e);
+        }
+    }
+
+    public CommandGateway commands() {
+        return axon.commandGateway();
+    }
+
+    public EventStore eventStore() {
+        return axon.eventStore();
+    }
+
+    public NotebookProjections projections() {
+        return projections;
+    }
+
+    /** The latest snapshot of an aggregate, if one was taken. */
+    public Optional<DomainEventMessage<?>> latestSnapshot(String aggregateId) {
+        return storageEngine.readSnapshot(aggregateId);
+    }
+
+    public NotebookHistory history() {
+        return new NotebookHistory(axon.eventStore());
+    }
+
+    /**
+     * Waits until the projections have applied every event stored so far, so a read after a write (or after a
+     * restart) sees it. Polls the processor's status: Axon offers no completion signal for "caught up".
+     *
+     * @throws TimeoutException when they have not caught up in time (a stuck or failing projection)
+     */
+    public void awaitProjections(Duration timeout) throws TimeoutException, InterruptedException {
+        TrackingToken head = axon.eventStore().createHeadToken();
+        if (head == null || head.position().isEmpty()) {
+            return;
+        }
+        long target = head.position().getAsLong();
+        TrackingEventProcessor processor = axon.eventProcessingConfiguration()
+                .eventProcessor(NotebookProjections.GROUP, TrackingEventProcessor.class).orElseThrow();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!reached(processor, target)) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("the read models did not catch up with the events within " + timeout
+                        + "; run `quire rebuild` if this persists");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static boolean reached(TrackingEventProcessor processor, long target) {
+        return processor.processingStatus().values().stream().anyMatch(status -> status.getCurrentPosition()
+                .stream().anyMatch(position -> position >= target));
+    }
+
+    @Override
+    public void close() {
+        try {
+            axon.shutdown();
+        } finally {
+            database.close();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.quire.gateway;
+
+import java.nio.file.Path;
+
+/**
+ * How a Quire node is set up.
+ *
+ * @param dataDirectory     where the embedded event store and other local state live
+ * @param databaseUrl       a JDBC URL for the event store (PostgreSQL), or null for the embedded H2 store in
+ *                          {@code dataDirectory}
+ * @param snapshotThreshold events after which a notebook's state is snapshotted, so loading it stays fast
+ */
+public record QuireSettings(Path dataDirectory, String databaseUrl, int snapshotThreshold) {
+
+    /** The default snapshot threshold: a snapshot every 1,000 events. */
+    public static final int DEFAULT_SNAPSHOT_THRESHOLD = 1000;
+
+    public QuireSettings {
+        if (snapshotThreshold < 1) {
+            throw new IllegalArgumentException("the snapshot threshold must be at least 1, not " + snapshotThreshold);
+        }
+    }
+
+    public static QuireSettings embedded(Path dataDirectory) {
+        return new QuireSettings(dataDirectory, null, DEFAULT_SNAPSHOT_THRESHOLD);
+    }
+}

@@ -1,0 +1,136 @@
+package io.quire.gateway.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line as a user drives it: real files, a real embedded store, exit codes and messages. */
+class QuireCliTest {
+
+    static final Path CORPUS = Path.of("..", "..", "shared", "corpus", "papermill").toAbsolutePath().normalize();
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path work;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    Run quire(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var commandLine = QuireCli.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        String[] withData = new String[args.length + 2];
+        System.arraycopy(args, 0, withData, 0, args.length);
+        withData[args.length] = "--data";
+        withData[args.length + 1] = data.toString();
+        int exitCode = args.length == 0 || args[0].startsWith("-") ? commandLine.execute(args)
+                : commandLine.execute(withData);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void importedNotebookExportsAndListsAndHasAHistory() throws IOException {
+        Path source = CORPUS.resolve("simple_execute.ipynb");
+        assertThat(quire("import", source.toString(), "--as", "runs/simple.ipynb", "--user", "ann").exitCode()).isZero();
+
+        Run ls = quire("ls");
+        assertThat(ls.exitCode()).isZero();
+        assertThat(ls.out()).isEqualTo("runs/simple.ipynb\n");
+
+        Path exported = work.resolve("out.ipynb");
+        assertThat(quire("export", "runs/simple.ipynb", "-o", exported.toString()).exitCode()).isZero();
+        String json = Files.readString(exported);
+        assertThat(json).contains("\"nbformat\": 4").contains("\"nbformat_minor\": 5").endsWith("}\n");
+
+        Run history = quire("history", "runs/simple.ipynb");
+        assertThat(history.exitCode()).isZero();
+        assertThat(history.out()).contains("VERSION").contains("ann").contains("imported runs/simple.ipynb");
+    }
+
+    @Test
+    void malformedNotebookIsRefusedWithAMessageAndNothingIsStored() throws IOException {
+        Path broken = work.resolve("broken.ipynb");
+        Files.writeString(broken, "{\"cells\": [", StandardCharsets.UTF_8);
+        Run run = quire("import", broken.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("quire: ").contains("broken.ipynb");
+        assertThat(run.err().lines().count()).isEqualTo(1);
+        assertThat(quire("ls").out()).isEmpty();
+    }
+
+    @Test
+    void importingOverAnExistingPathIsRefused() {
+        String source = CORPUS.resolve("simple_execute.ipynb").toString();
+        assertThat(quire("import", source, "--as", "a.ipynb").exitCode()).isZero();
+        Run again = quire("import", source, "--as", "a.ipynb");
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).contains("already exists at a.ipynb");
+    }
+
+    @Test
+    void missingFilesAndUnknownPathsAreUserErrors() {
+        Run missing = quire("import", work.resolve("nope.ipynb").toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("no such file");
+
+        Run unknown = quire("export", "nope.ipynb");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("no notebook at nope.ipynb");
+
+        Run badPath = quire("import", CORPUS.resolve("simple_execute.ipynb").toString(), "--as", "../escape.ipynb");
+        assertThat(badPath.exitCode()).isEqualTo(1);
+        assertThat(badPath.err()).contains("'..'");
+    }
+
+    @Test
+    void wrongUsageExitsWithTwo() {
+        assertThat(quire().exitCode()).isEqualTo(2);
+        assertThat(quire("export").exitCode()).isEqualTo(2);
+        assertThat(quire("frobnicate").exitCode()).isEqualTo(2);
+        assertThat(quire("export", "a.ipynb", "--version", "1", "--at", "2026-01-01T00:00:00Z").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void badInstantAndUnknownVersionAreExplained() {
+        assertThat(quire("import", CORPUS.resolve("simple_execute.ipynb").toString(), "--as", "a.ipynb").exitCode())
+                .isZero();
+        Run badInstant = quire("export", "a.ipynb", "--at", "yesterday");
+        assertThat(badInstant.exitCode()).isEqualTo(1);
+        assertThat(badInstant.err()).contains("not an ISO instant");
+        Run badVersion = quire("export", "a.ipynb", "--version", "99");
+        assertThat(badVersion.exitCode()).isEqualTo(1);
+        assertThat(badVersion.err()).contains("no version 99");
+    }
+
+    @Test
+    void rebuildGivesByteIdenticalReadModels() throws IOException {
+        for (String name : new String[]{"simple_execute.ipynb", "broken1.ipynb", "nb_version_4.4.ipynb"}) {
+            assertThat(quire("import", CORPUS.resolve(name).toString()).exitCode()).isZero();
+        }
+        Path before = work.resolve("before.ipynb");
+        Path after = work.resolve("after.ipynb");
+        assertThat(quire("export", "nb_version_4.4.ipynb", "-o", before.toString()).exitCode()).isZero();
+        String historyBefore = quire("history", "broken1.ipynb").out();
+
+        Run rebuild = quire("rebuild");
+        assertThat(rebuild.exitCode()).isZero();
+        assertThat(rebuild.out()).contains("rebuilt the read models from 3 events");
+
+        assertThat(quire("export", "nb_version_4.4.ipynb", "-o", after.toString()).exitCode()).isZero();
+        assertThat(Files.readAllBytes(after)).isEqualTo(Files.readAllBytes(before));
+        assertThat(quire("history", "broken1.ipynb").out()).isEqualTo(historyBefore);
+        assertThat(quire("ls").out().lines()).hasSize(3);
+    }
+}

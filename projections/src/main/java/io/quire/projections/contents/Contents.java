@@ -1,0 +1,46 @@
+package io.quire.projections.contents;
+
+import io.quire.projections.jdbc.Sql;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The contents tree: the path of every notebook that is not deleted, for listing and lookup by path. */
+public class Contents {
+
+    private final Sql sql;
+
+    public Contents(Sql sql) {
+        this.sql = sql;
+    }
+
+    public void createTables() {
+        sql.ddl("CREATE TABLE IF NOT EXISTS contents (notebook_id VARCHAR(64) PRIMARY KEY, path VARCHAR(1024) NOT NULL)",
+                "CREATE INDEX IF NOT EXISTS contents_path ON contents (path)");
+    }
+
+    public void dropTables() {
+        sql.ddl("DROP TABLE IF EXISTS contents");
+    }
+
+    /** All entries, in path order. */
+    public List<ContentsEntry> list() {
+        return sql.query("SELECT path, notebook_id FROM contents ORDER BY path, notebook_id",
+                row -> new ContentsEntry(row.getString(1), row.getString(2)));
+    }
+
+    /** The id of the notebook at {@code path}, if one lives there. */
+    public Optional<String> notebookAt(String path) {
+        return sql.query("SELECT notebook_id FROM contents WHERE path = ? ORDER BY notebook_id",
+                row -> row.getString(1), path).stream().findFirst();
+    }
+
+    void put(String notebookId, String path) {
+        sql.execute("DELETE FROM contents WHERE notebook_id = ?", notebookId);
+        sql.execute("INSERT INTO contents (notebook_id, path) VALUES (?, ?)", notebookId, path);
+    }
+
+    void remove(String notebookId) {
+        sql.execute("DELETE FROM contents WHERE notebook_id = ?", notebookId);
+    }
+}

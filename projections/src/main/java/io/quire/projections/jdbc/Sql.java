@@ -1,0 +1,114 @@
+package io.quire.projections.jdbc;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The projections' small JDBC toolkit. Connections come from the event store's {@link ConnectionProvider}, so a
+ * projection's writes share the transaction in which its processor stores its token: a batch of events and the
+ * read model change it caused commit together or not at all.
+ */
+public final class Sql {
+
+    private final ConnectionProvider connections;
+    private final boolean postgres;
+
+    public Sql(ConnectionProvider connections) {
+        this.connections = connections;
+        try (Connection connection = connections.getConnection()) {
+            this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (SQLException e) {
+            throw new ProjectionStorageException("cannot reach the projection database", e);
+        }
+    }
+
+    /** The column type for large binary values on this database. */
+    public String binaryType() {
+        return postgres ? "BYTEA" : "BLOB";
+    }
+
+    /** The column type for an instant. */
+    public String instantType() {
+        return "TIMESTAMP WITH TIME ZONE";
+    }
+
+    /** A statement, its parameters bound to positional {@code ?}s. */
+    public void execute(String sql, Object... parameters) {
+        try (Connection connection = connections.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new ProjectionStorageException("failed: " + sql, e);
+        }
+    }
+
+    /** Several DDL statements, each on its own. */
+    public void ddl(String... statements) {
+        try (Connection connection = connections.getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new ProjectionStorageException("cannot create the read model tables", e);
+        }
+    }
+
+    /** One statement run for each row of parameters, as a JDBC batch. */
+    public void batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (Connection connection = connections.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                bind(statement, row);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw new ProjectionStorageException("failed: " + sql, e);
+        }
+    }
+
+    /** Reads the rows of a query. */
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
+        try (Connection connection = connections.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+                return result;
+            }
+        } catch (SQLException e) {
+            throw new ProjectionStorageException("failed: " + sql, e);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object[] parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            Object value = parameters[i];
+            if (value instanceof java.time.Instant instant) {
+                statement.setObject(i + 1, instant.atOffset(java.time.ZoneOffset.UTC));
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
+    }
+
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+}

@@ -1,0 +1,176 @@
+package io.quire.projections.notebook;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quire.domain.notebook.Cell;
+import io.quire.domain.notebook.CellType;
+import io.quire.domain.notebook.Kernelspec;
+import io.quire.domain.notebook.NotebookContent;
+import io.quire.domain.notebook.event.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A notebook as its events have made it: the fold every read of a notebook shares (live view, a past version,
+ * a rebuild). Not thread-safe: one projection thread owns each instance.
+ */
+public final class NotebookDocument {
+
+    private final String notebookId;
+    private String path;
+    private boolean deleted;
+    private long version = -1;
+    private ObjectNode metadata = JsonNodeFactory.instance.objectNode();
+    private final List<String> order = new ArrayList<>();
+    private final Map<String, Cell> cells = new HashMap<>();
+    private final Map<String, Long> revisions = new HashMap<>();
+
+    public NotebookDocument(String notebookId) {
+        this.notebookId = notebookId;
+    }
+
+    /** A document restored from a stored state (the live projection's table). */
+    public static NotebookDocument restore(String notebookId, String path, boolean deleted, long version,
+                                           NotebookContent content, Map<String, Long> revisions) {
+        NotebookDocument document = new NotebookDocument(notebookId);
+        document.path = path;
+        document.deleted = deleted;
+        document.version = version;
+        document.load(content);
+        document.revisions.putAll(revisions);
+        return document;
+    }
+
+    public String notebookId() {
+        return notebookId;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public boolean deleted() {
+        return deleted;
+    }
+
+    /** The sequence number of the last event applied; -1 before any. */
+    public long version() {
+        return version;
+    }
+
+    /** Each live cell's revision, the base a client's next source edit names. */
+    public Map<String, Long> revisions() {
+        return Map.copyOf(revisions);
+    }
+
+    public NotebookContent content() {
+        List<Cell> ordered = new ArrayList<>(order.size());
+        for (String id : order) {
+            ordered.add(cells.get(id));
+        }
+        return new NotebookContent(metadata.deepCopy(), ordered);
+    }
+
+    /** Applies one event that has sequence number {@code sequenceNumber}. */
+    public void apply(NotebookEvent event, long sequenceNumber) {
+        version = sequenceNumber;
+        if (event instanceof NotebookCreated e) {
+            path = e.path();
+            metadata = kernelMetadata(e.kernelspec());
+        } else if (event instanceof NotebookImported e) {
+            path = e.path();
+            load(e.content());
+        } else if (event instanceof NotebookRenamed e) {
+            path = e.newPath();
+        } else if (event instanceof NotebookDeleted) {
+            deleted = true;
+        } else if (event instanceof NotebookRestored e) {
+            deleted = false;
+            path = e.path();
+        } else if (event instanceof CellInserted e) {
+            order.add(e.afterCellId() == null ? 0 : order.indexOf(e.afterCellId()) + 1, e.cellId());
+            cells.put(e.cellId(), Cell.empty(e.cellId(), e.type(), e.source()));
+            revisions.put(e.cellId(), 0L);
+        } else if (event instanceof CellDeleted e) {
+            order.remove(e.cellId());
+            cells.remove(e.cellId());
+            revisions.remove(e.cellId());
+        } else if (event instanceof CellMoved e) {
+            order.remove(e.cellId());
+            order.add(e.afterCellId() == null ? 0 : order.indexOf(e.afterCellId()) + 1, e.cellId());
+        } else if (event instanceof CellSourceEdited e) {
+            Cell cell = cells.get(e.cellId());
+            replace(new Cell(cell.id(), cell.type(), e.operation().apply(cell.source()), cell.metadata(),
+                    cell.outputs(), cell.executionCount(), cell.attachments()));
+            revisions.put(e.cellId(), e.revision());
+        } else if (event instanceof CellTypeChanged e) {
+            replace(retyped(cells.get(e.cellId()), e.type()));
+        } else if (event instanceof CellMetadataSet e) {
+            Cell cell = cells.get(e.cellId());
+            replace(new Cell(cell.id(), cell.type(), cell.source(), e.metadata().deepCopy(), cell.outputs(),
+                    cell.executionCount(), cell.attachments()));
+        } else if (event instanceof CellTagsSet e) {
+            replace(tagged(cells.get(e.cellId()), e.tags()));
+        } else if (event instanceof NotebookMetadataSet e) {
+            metadata = e.metadata().deepCopy();
+        } else if (event instanceof OutputsCleared e) {
+            for (String id : e.cellIds()) {
+                Cell cell = cells.get(id);
+                replace(new Cell(cell.id(), cell.type(), cell.source(), cell.metadata(), List.of(), null,
+                        cell.attachments()));
+            }
+        }
+        // VersionNamed changes no content.
+    }
+
+    private void load(NotebookContent content) {
+        metadata = content.metadata().deepCopy();
+        order.clear();
+        cells.clear();
+        revisions.clear();
+        for (Cell cell : content.cells()) {
+            order.add(cell.id());
+            cells.put(cell.id(), cell);
+            revisions.put(cell.id(), 0L);
+        }
+    }
+
+    private void replace(Cell cell) {
+        cells.put(cell.id(), cell);
+    }
+
+    private static ObjectNode kernelMetadata(Kernelspec kernelspec) {
+        ObjectNode metadata = JsonNodeFactory.instance.objectNode();
+        ObjectNode spec = metadata.putObject("kernelspec");
+        spec.put("name", kernelspec.name());
+        spec.put("display_name", kernelspec.displayName() == null ? kernelspec.name() : kernelspec.displayName());
+        if (kernelspec.language() != null) {
+            spec.put("language", kernelspec.language());
+            metadata.putObject("language_info").put("name", kernelspec.language());
+        }
+        return metadata;
+    }
+
+    /** nbformat: only code cells have outputs and counts; code cells have no attachments. */
+    private static Cell retyped(Cell cell, CellType type) {
+        boolean code = type == CellType.CODE;
+        return new Cell(cell.id(), type, cell.source(), cell.metadata(), code ? cell.outputs() : List.of(),
+                code ? cell.executionCount() : null, code ? null : cell.attachments());
+    }
+
+    private static Cell tagged(Cell cell, List<String> tags) {
+        ObjectNode metadata = cell.metadata().deepCopy();
+        if (tags.isEmpty()) {
+            metadata.remove("tags");
+        } else {
+            var array = metadata.putArray("tags");
+            tags.forEach(array::add);
+        }
+        return new Cell(cell.id(), cell.type(), cell.source(), metadata, cell.outputs(), cell.executionCount(),
+                cell.attachments());
+    }
+
+}

@@ -1,0 +1,56 @@
+package io.quire.projections.versions;
+
+import io.quire.domain.notebook.event.*;
+import io.quire.domain.notebook.text.TextComponent;
+
+/** The one line a version list shows for an event. */
+final class VersionSummary {
+
+    private VersionSummary() {
+    }
+
+    static String of(NotebookEvent event) {
+        if (event instanceof NotebookCreated e) {
+            return "created " + e.path() + " (" + e.kernelspec().name() + ")";
+        } else if (event instanceof NotebookImported e) {
+            return "imported " + e.path() + " (" + e.content().cells().size() + " cells)";
+        } else if (event instanceof NotebookRenamed e) {
+            return "renamed " + e.oldPath() + " to " + e.newPath();
+        } else if (event instanceof NotebookDeleted e) {
+            return "deleted " + e.path();
+        } else if (event instanceof NotebookRestored e) {
+            return "restored " + e.path();
+        } else if (event instanceof CellInserted e) {
+            return "inserted " + e.type().nbformatName() + " cell " + e.cellId()
+                    + (e.afterCellId() == null ? " at the top" : " after " + e.afterCellId());
+        } else if (event instanceof CellDeleted e) {
+            return "deleted cell " + e.cellId();
+        } else if (event instanceof CellMoved e) {
+            return "moved cell " + e.cellId() + (e.afterCellId() == null ? " to the top" : " after " + e.afterCellId());
+        } else if (event instanceof CellSourceEdited e) {
+            int inserted = 0;
+            int deleted = 0;
+            for (TextComponent component : e.operation().components()) {
+                if (component instanceof TextComponent.Insert) {
+                    inserted += component.targetLength();
+                } else if (component instanceof TextComponent.Delete) {
+                    deleted += component.baseLength();
+                }
+            }
+            return "edited cell " + e.cellId() + " (+" + inserted + " -" + deleted + ")";
+        } else if (event instanceof CellTypeChanged e) {
+            return "changed cell " + e.cellId() + " to " + e.type().nbformatName();
+        } else if (event instanceof CellMetadataSet e) {
+            return "set the metadata of cell " + e.cellId();
+        } else if (event instanceof CellTagsSet e) {
+            return "set the tags of cell " + e.cellId() + " to " + String.join(", ", e.tags());
+        } else if (event instanceof NotebookMetadataSet) {
+            return "set the notebook metadata";
+        } else if (event instanceof OutputsCleared e) {
+            return "cleared the outputs of " + e.cellIds().size() + (e.cellIds().size() == 1 ? " cell" : " cells");
+        } else if (event instanceof VersionNamed e) {
+            return "named version " + e.version() + " '" + e.name() + "'";
+        }
+        return event.getClass().getSimpleName();
+    }
+}

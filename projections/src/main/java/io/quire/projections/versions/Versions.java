@@ -1,0 +1,69 @@
+package io.quire.projections.versions;
+
+import io.quire.domain.notebook.event.VersionNamed;
+import io.quire.projections.jdbc.Sql;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The versions read model: every version of every notebook, with the names given to some of them. */
+public class Versions {
+
+    private final Sql sql;
+
+    public Versions(Sql sql) {
+        this.sql = sql;
+    }
+
+    public void createTables() {
+        sql.ddl("CREATE TABLE IF NOT EXISTS notebook_version (notebook_id VARCHAR(64) NOT NULL, version BIGINT NOT NULL,"
+                        + " at " + sql.instantType() + " NOT NULL, who VARCHAR(255) NOT NULL, summary VARCHAR(1000) NOT NULL,"
+                        + " PRIMARY KEY (notebook_id, version))",
+                "CREATE TABLE IF NOT EXISTS version_name (notebook_id VARCHAR(64) NOT NULL, name VARCHAR(255) NOT NULL,"
+                        + " version BIGINT NOT NULL, PRIMARY KEY (notebook_id, name))");
+    }
+
+    public void dropTables() {
+        sql.ddl("DROP TABLE IF EXISTS notebook_version", "DROP TABLE IF EXISTS version_name");
+    }
+
+    /** Every version of a notebook, oldest first, with their names. */
+    public List<Version> of(String notebookId) {
+        return sql.query("SELECT v.version, v.at, v.who, v.summary, n.name FROM notebook_version v"
+                + " LEFT JOIN version_name n ON n.notebook_id = v.notebook_id AND n.version = v.version"
+                + " WHERE v.notebook_id = ? ORDER BY v.version, n.name", row -> new Version(row.getLong(1),
+                row.getObject(2, OffsetDateTime.class).toInstant(), row.getString(3), row.getString(4),
+                row.getString(5)), notebookId);
+    }
+
+    /** The version a name was given to. */
+    public Optional<Long> named(String notebookId, String name) {
+        return sql.query("SELECT version FROM version_name WHERE notebook_id = ? AND name = ?",
+                row -> row.getLong(1), notebookId, name).stream().findFirst();
+    }
+
+    /** The latest version made at or before {@code instant}. */
+    public Optional<Long> asOf(String notebookId, Instant instant) {
+        return sql.query("SELECT MAX(version) FROM notebook_version WHERE notebook_id = ? AND at <= ?",
+                row -> row.getObject(1) == null ? null : row.getLong(1), notebookId, instant)
+                .stream().filter(v -> v != null).findFirst();
+    }
+
+    void insert(Map<String, Row> rows) {
+        sql.batch("INSERT INTO notebook_version (notebook_id, version, at, who, summary) VALUES (?, ?, ?, ?, ?)",
+                rows.values().stream().map(r -> new Object[]{r.notebookId(), r.version(), r.at(), r.user(),
+                        r.summary().length() > 1000 ? r.summary().substring(0, 1000) : r.summary()}).toList());
+    }
+
+    void insertNames(Map<String, VersionNamed> names) {
+        sql.batch("INSERT INTO version_name (notebook_id, name, version) VALUES (?, ?, ?)",
+                names.values().stream().map(n -> new Object[]{n.notebookId(), n.name(), n.version()}).toList());
+    }
+
+    /** One row of the versions table. */
+    record Row(String notebookId, long version, Instant at, String user, String summary) {
+    }
+}
