@@ -26,6 +26,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Notebook {
 
+    private static final Set<String> OUTPUT_TYPES = Set.of("stream", "display_data", "execute_result", "error");
     private static final Pattern CELL_ID = Pattern.compile("^[a-zA-Z0-9-_]{1,64}$");
 
     @AggregateIdentifier
@@ -36,6 +37,7 @@ public class Notebook {
     private final Map<String, CellType> types = new HashMap<>();
     private final Map<String, CellText> texts = new HashMap<>();
     private final Set<String> versionNames = new HashSet<>();
+    private final Map<String, Execution> running = new HashMap<>();
 
     protected Notebook() {
         // for Axon and snapshots
@@ -220,6 +222,69 @@ public class Notebook {
         apply(new VersionNamed(notebookId, command.name(), getVersion(), command.user()));
     }
 
+    // ---- executions: what the kernel did, recorded as it happened ----
+
+    @CommandHandler
+    public void handle(RequestExecution command) {
+        requireOpen(command.user());
+        requireLiveCell(command.cellId());
+        if (types.get(command.cellId()) != CellType.CODE) {
+            throw CommandRejectedException.invalid("cell " + command.cellId() + " is "
+                    + types.get(command.cellId()).nbformatName() + ": only code cells run");
+        }
+        if (command.executionId() == null || running.containsKey(command.executionId())) {
+            throw CommandRejectedException.conflict("execution id " + command.executionId() + " is missing or in use");
+        }
+        apply(new ExecutionRequested(notebookId, command.executionId(), command.cellId(),
+                texts.get(command.cellId()).source(), command.user()));
+    }
+
+    @CommandHandler
+    public void handle(RecordExecutionStart command) {
+        Execution execution = requireRunning(command.executionId());
+        apply(new ExecutionStarted(notebookId, command.executionId(), execution.cellId(), command.executionCount(),
+                execution.user()));
+    }
+
+    @CommandHandler
+    public void handle(RecordOutput command) {
+        Execution execution = requireRunning(command.executionId());
+        String type = command.output() == null ? null : command.output().path("output_type").asText(null);
+        if (type == null || !OUTPUT_TYPES.contains(type)) {
+            throw CommandRejectedException.invalid("an output needs output_type stream, display_data, execute_result"
+                    + " or error, not " + type);
+        }
+        apply(new OutputProduced(notebookId, command.executionId(), execution.cellId(), command.output(),
+                command.displayId(), execution.user()));
+    }
+
+    @CommandHandler
+    public void handle(RecordDisplayUpdate command) {
+        Execution execution = requireRunning(command.executionId());
+        if (command.displayId() == null || command.output() == null) {
+            throw CommandRejectedException.invalid("a display update needs a display id and an output");
+        }
+        apply(new DisplayUpdated(notebookId, command.executionId(), command.displayId(), command.output(),
+                execution.user()));
+    }
+
+    @CommandHandler
+    public void handle(RecordOutputClear command) {
+        Execution execution = requireRunning(command.executionId());
+        apply(new OutputCleared(notebookId, command.executionId(), execution.cellId(), command.waitForNext(),
+                execution.user()));
+    }
+
+    @CommandHandler
+    public void handle(RecordExecutionEnd command) {
+        Execution execution = requireRunning(command.executionId());
+        if (command.outcome() == null) {
+            throw CommandRejectedException.invalid("an execution ends ok, error, interrupted, aborted or kernel_died");
+        }
+        apply(new ExecutionEnded(notebookId, command.executionId(), execution.cellId(), command.outcome(),
+                command.detail(), execution.user()));
+    }
+
     // ---- event sourcing: assign only ----
 
     @EventSourcingHandler
@@ -291,7 +356,26 @@ public class Notebook {
         versionNames.add(event.name());
     }
 
+    @EventSourcingHandler
+    void on(ExecutionRequested event) {
+        running.put(event.executionId(), new Execution(event.cellId(), event.user()));
+    }
+
+    @EventSourcingHandler
+    void on(ExecutionEnded event) {
+        running.remove(event.executionId());
+    }
+
     // ---- checks ----
+
+    /** Outputs of a deleted cell or notebook are still recorded: the history must say what the kernel did. */
+    private Execution requireRunning(String executionId) {
+        Execution execution = running.get(executionId);
+        if (execution == null) {
+            throw CommandRejectedException.notFound("notebook " + path + " has no running execution " + executionId);
+        }
+        return execution;
+    }
 
     private void requireOpen(String user) {
         requireUser(user);

@@ -152,7 +152,9 @@ class MalformedNotebookTest {
 
     @Test
     void attachmentsOnACodeCellAreRefused() {
-        assertThat(refusal(notebook(4, CODE_CELL.substring(0, CODE_CELL.length() - 1) + ", \"attachments\": {}}"))))
+        String withAttachments = CODE_CELL.substring(0, CODE_CELL.length() - 1) + ", \"attachments\": {}}";
+
+        assertThat(refusal(notebook(4, withAttachments)))
                 .isEqualTo("nb.ipynb: cells[0]: unexpected key 'attachments'"
                         + " (allowed: cell_type, execution_count, id, metadata, outputs, source)");
     }

@@ -107,7 +107,8 @@ class NotebookWriterTest {
     void refusesCellsWithoutValidUniqueIds() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> writer.write(notebookOf(Cell.empty(null, CellType.RAW, ""))))
-                .withMessage("cells[0]: invalid cell id null: expected 1-64 characters, each a-z, A-Z, 0-9, '-' or '_'");
+                .withMessage("cells[0]: invalid cell id null:"
+                        + " expected 1-64 characters, each a-z, A-Z, 0-9, '-' or '_'");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> writer.write(notebookOf(Cell.empty("a", CellType.RAW, ""),
                         Cell.empty("b", CellType.RAW, ""), Cell.empty("a", CellType.CODE, ""))))

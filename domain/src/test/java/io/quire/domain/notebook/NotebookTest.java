@@ -270,4 +270,51 @@ class NotebookTest {
                 .expectException(CommandRejectedException.class)
                 .expectExceptionMessage(containsString("already named 'v1'"));
     }
+
+    @Test
+    void anExecutionRecordsTheCodeAndEveryOutputAsTheRequestingUser() {
+        var output = JsonNodeFactory.instance.objectNode().put("output_type", "stream").put("name", "stdout")
+                .put("text", "2\n");
+        fixture.given(created(), inserted("c1", null, "print(2)"))
+                .when(new RequestExecution(NB, "e1", "c1", "bob"))
+                .expectEvents(new ExecutionRequested(NB, "e1", "c1", "print(2)", "bob"));
+        fixture.given(created(), inserted("c1", null, "print(2)"), new ExecutionRequested(NB, "e1", "c1", "print(2)", "bob"))
+                .when(new RecordOutput(NB, "e1", output, null))
+                .expectEvents(new OutputProduced(NB, "e1", "c1", output, null, "bob"));
+        fixture.given(created(), inserted("c1", null, ""), new ExecutionRequested(NB, "e1", "c1", "", "bob"))
+                .when(new RecordExecutionStart(NB, "e1", 3))
+                .expectEvents(new ExecutionStarted(NB, "e1", "c1", 3, "bob"));
+        fixture.given(created(), inserted("c1", null, ""), new ExecutionRequested(NB, "e1", "c1", "", "bob"))
+                .when(new RecordOutputClear(NB, "e1", true))
+                .expectEvents(new OutputCleared(NB, "e1", "c1", true, "bob"));
+        fixture.given(created(), inserted("c1", null, ""), new ExecutionRequested(NB, "e1", "c1", "", "bob"))
+                .when(new RecordExecutionEnd(NB, "e1", ExecutionOutcome.KERNEL_DIED, "the kernel died"))
+                .expectEvents(new ExecutionEnded(NB, "e1", "c1", ExecutionOutcome.KERNEL_DIED, "the kernel died", "bob"));
+    }
+
+    @Test
+    void outputsOfAnExecutionThatEndedOrNeverStartedAreRefused() {
+        var output = JsonNodeFactory.instance.objectNode().put("output_type", "stream");
+        fixture.given(created(), inserted("c1", null, ""), new ExecutionRequested(NB, "e1", "c1", "", "bob"),
+                        new ExecutionEnded(NB, "e1", "c1", ExecutionOutcome.OK, null, "bob"))
+                .when(new RecordOutput(NB, "e1", output, null))
+                .expectException(CommandRejectedException.class)
+                .expectExceptionMessage(containsString("no running execution e1"));
+        fixture.given(created(), inserted("c1", null, ""), new ExecutionRequested(NB, "e1", "c1", "", "bob"))
+                .when(new RecordOutput(NB, "e1", JsonNodeFactory.instance.objectNode().put("output_type", "bogus"), null))
+                .expectException(CommandRejectedException.class)
+                .expectExceptionMessage(containsString("output_type"));
+    }
+
+    @Test
+    void onlyLiveCodeCellsRun() {
+        fixture.given(created(), new CellInserted(NB, "m1", null, CellType.MARKDOWN, "", "ann"))
+                .when(new RequestExecution(NB, "e1", "m1", "ann"))
+                .expectException(CommandRejectedException.class)
+                .expectExceptionMessage(containsString("only code cells run"));
+        fixture.given(created(), inserted("c1", null, ""), new CellDeleted(NB, "c1", "bob"))
+                .when(new RequestExecution(NB, "e1", "c1", "ann"))
+                .expectException(CommandRejectedException.class)
+                .expectExceptionMessage(containsString("was deleted"));
+    }
 }

@@ -27,7 +27,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Failures: futures fail with {@link KernelDiedException} when the heartbeat declares the kernel dead (or it
  * shut down) before the answer came, and with {@link ClientClosedException} after {@link #close()}. A request the
- * kernel itself rejects is a normal reply with status error.
+ * kernel itself rejects is a normal reply with status error. Nothing times out by itself: a long cell is not a
+ * failure, so callers that want a deadline add one ({@code orTimeout}).
  */
 public interface KernelClient extends AutoCloseable {
 
@@ -87,7 +88,8 @@ public interface KernelClient extends AutoCloseable {
 
     /**
      * Sends {@code shutdown_request} on control. After the reply, requests still pending fail with
-     * {@link KernelDiedException}, and heartbeat misses stop counting until a (restarted) kernel answers again.
+     * {@link KernelDiedException}, and heartbeat misses stop counting until {@link #ready} succeeds again (on a
+     * kernel its owner restarted with the same connection file).
      *
      * @param restart tells the kernel, and whoever owns its process, that a restart follows
      */

@@ -55,11 +55,6 @@ public final class Json {
         return MAPPER.convertValue(value, type);
     }
 
-    /** Binds a POJO or record to a JSON tree. */
-    public static JsonNode toTree(Object value) {
-        return MAPPER.valueToTree(value);
-    }
-
     /** Serializes a POJO or record to indented UTF-8 bytes, for files people may read. */
     public static byte[] prettyBytes(Object value) {
         try {

@@ -27,6 +27,7 @@ public final class NotebookDocument {
     private final List<String> order = new ArrayList<>();
     private final Map<String, Cell> cells = new HashMap<>();
     private final Map<String, Long> revisions = new HashMap<>();
+    private final Map<String, OutputTrail> trails = new HashMap<>();
 
     public NotebookDocument(String notebookId) {
         this.notebookId = notebookId;
@@ -34,13 +35,15 @@ public final class NotebookDocument {
 
     /** A document restored from a stored state (the live projection's table). */
     public static NotebookDocument restore(String notebookId, String path, boolean deleted, long version,
-                                           NotebookContent content, Map<String, Long> revisions) {
+                                           NotebookContent content, Map<String, Long> revisions,
+                                           Map<String, OutputTrail> trails) {
         NotebookDocument document = new NotebookDocument(notebookId);
         document.path = path;
         document.deleted = deleted;
         document.version = version;
         document.load(content);
         document.revisions.putAll(revisions);
+        document.trails.putAll(trails);
         return document;
     }
 
@@ -64,6 +67,11 @@ public final class NotebookDocument {
     /** Each live cell's revision, the base a client's next source edit names. */
     public Map<String, Long> revisions() {
         return Map.copyOf(revisions);
+    }
+
+    /** Each cell's output trail (display ids, pending clear), where it differs from a plain one. */
+    public Map<String, OutputTrail> trails() {
+        return Map.copyOf(trails);
     }
 
     public NotebookContent content() {
@@ -98,6 +106,7 @@ public final class NotebookDocument {
             order.remove(e.cellId());
             cells.remove(e.cellId());
             revisions.remove(e.cellId());
+            trails.remove(e.cellId());
         } else if (event instanceof CellMoved e) {
             order.remove(e.cellId());
             order.add(e.afterCellId() == null ? 0 : order.indexOf(e.afterCellId()) + 1, e.cellId());
@@ -108,6 +117,9 @@ public final class NotebookDocument {
             revisions.put(e.cellId(), e.revision());
         } else if (event instanceof CellTypeChanged e) {
             replace(retyped(cells.get(e.cellId()), e.type()));
+            if (e.type() != CellType.CODE) {
+                trails.remove(e.cellId());
+            }
         } else if (event instanceof CellMetadataSet e) {
             Cell cell = cells.get(e.cellId());
             replace(new Cell(cell.id(), cell.type(), cell.source(), e.metadata().deepCopy(), cell.outputs(),
@@ -119,11 +131,35 @@ public final class NotebookDocument {
         } else if (event instanceof OutputsCleared e) {
             for (String id : e.cellIds()) {
                 Cell cell = cells.get(id);
-                replace(new Cell(cell.id(), cell.type(), cell.source(), cell.metadata(), List.of(), null,
-                        cell.attachments()));
+                replace(CellOutputs.withOutputs(cell, List.of(), null));
+                trails.remove(id);
+            }
+        } else if (event instanceof ExecutionStarted e && cells.containsKey(e.cellId())) {
+            replace(CellOutputs.withOutputs(cells.get(e.cellId()), List.of(), e.executionCount()));
+            trails.remove(e.cellId());
+        } else if (event instanceof OutputProduced e && cells.containsKey(e.cellId())) {
+            CellOutputs.Outcome outcome = CellOutputs.append(cells.get(e.cellId()), trail(e.cellId()), e.output(),
+                    e.displayId());
+            replace(outcome.cell());
+            trails.put(e.cellId(), outcome.trail());
+        } else if (event instanceof OutputCleared e && cells.containsKey(e.cellId())) {
+            if (e.waitForNext()) {
+                trails.put(e.cellId(), new OutputTrail(trail(e.cellId()).displayIds(), true));
+            } else {
+                replace(CellOutputs.withOutputs(cells.get(e.cellId()), List.of(), cells.get(e.cellId()).executionCount()));
+                trails.remove(e.cellId());
+            }
+        } else if (event instanceof DisplayUpdated e) {
+            for (String id : order) {
+                replace(CellOutputs.updateDisplay(cells.get(id), trail(id), e.displayId(), e.output()));
             }
         }
-        // VersionNamed changes no content.
+        // VersionNamed, ExecutionRequested and ExecutionEnded change no content.
+    }
+
+    private OutputTrail trail(String cellId) {
+        OutputTrail trail = trails.get(cellId);
+        return trail != null ? trail : OutputTrail.of(cells.get(cellId).outputs().size());
     }
 
     private void load(NotebookContent content) {
@@ -131,6 +167,7 @@ public final class NotebookDocument {
         order.clear();
         cells.clear();
         revisions.clear();
+        trails.clear();
         for (Cell cell : content.cells()) {
             order.add(cell.id());
             cells.put(cell.id(), cell);

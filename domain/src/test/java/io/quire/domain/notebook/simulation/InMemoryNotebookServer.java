@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quire.domain.CommandRejectedException;
 import io.quire.domain.notebook.Notebook;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -11,11 +14,15 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The real aggregate behind a real (in-memory) Axon command bus, repository and event store: every command loads
- * the notebook from its events, as in production without a cache.
+ * The real aggregate behind a real (in-memory) Axon command bus, event-sourcing repository and event store. The
+ * repository caches the aggregate between commands (a run would otherwise replay its whole stream for every
+ * command); {@link #reload()} drops the cache so that the next command works on a notebook freshly replayed from
+ * its events, as after a restart.
  */
 final class InMemoryNotebookServer implements AutoCloseable {
 
@@ -27,20 +34,33 @@ final class InMemoryNotebookServer implements AutoCloseable {
     }
 
     private final Configuration config;
+    private final Cache cache = new WeakReferenceCache();
+    private final Map<String, Integer> eventCounts = new HashMap<>();
     private final ObjectMapper mapper = new ObjectMapper();
 
     InMemoryNotebookServer() {
         System.setProperty("axoniq.update-checker.disabled", "true");
         config = DefaultConfigurer.defaultConfiguration(false)
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
-                .configureAggregate(Notebook.class)
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Notebook.class).configureCache(c -> cache))
                 .buildConfiguration();
         config.start();
     }
 
+    /** Forgets every loaded aggregate: the next command replays the notebook from its events. */
+    void reload() {
+        cache.removeAll();
+    }
+
     /** Sends {@code command} for {@code notebookId} and reports the events it appended. */
     Outcome send(String notebookId, Object command) {
-        int before = events(notebookId, 0).size();
+        int before = eventCounts.getOrDefault(notebookId, 0);
+        Outcome outcome = handle(notebookId, command, before);
+        eventCounts.put(notebookId, before + outcome.events().size());
+        return outcome;
+    }
+
+    private Outcome handle(String notebookId, Object command, int before) {
         try {
             config.commandGateway().sendAndWait(command);
         } catch (RuntimeException failure) {
@@ -72,9 +92,10 @@ final class InMemoryNotebookServer implements AutoCloseable {
 
     /**
      * The state of the notebook as the repository loads it now, in the aggregate's own JSON form (the form a
-     * snapshot would take): {@code order.live}, {@code types}, {@code texts.<id>.source} and {@code .revision}.
+     * snapshot would take), freshly replayed from its events: {@code order.live}, {@code types}, {@code texts.<id>.source} and {@code .revision}.
      */
     JsonNode loadedState(String notebookId) {
+        reload();
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
             return config.repository(Notebook.class).load(notebookId).invoke(notebook -> (JsonNode) mapper.valueToTree(notebook));

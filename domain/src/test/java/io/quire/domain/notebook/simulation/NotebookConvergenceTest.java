@@ -44,11 +44,11 @@ class NotebookConvergenceTest {
     }
 
     static LongStream seeds() {
-        return seeds("0-199");
+        return seeds("0-149");
     }
 
     static LongStream insertOnlySeeds() {
-        return seeds("0-99");
+        return seeds("0-59");
     }
 
     private static LongStream seeds(String byDefault) {
@@ -111,9 +111,9 @@ class NotebookConvergenceTest {
         one.catchUp(stream, stream.size());
         two.catchUp(stream, stream.size());
         assertThat(server.send(notebookId, new EditCellSource(notebookId, "c0-1", 1,
-                TextOperation.fromJson(List.of(2, first, 2)), "c1")).accepted()).isTrue();
+                TextOperation.fromJson(List.of(2, first, 8)), "c1")).accepted()).isTrue();
         assertThat(server.send(notebookId, new EditCellSource(notebookId, "c0-1", 1,
-                TextOperation.fromJson(List.of(2, second, 2)), "c2")).accepted()).isTrue();
+                TextOperation.fromJson(List.of(2, second, 8)), "c2")).accepted()).isTrue();
         stream = server.events(notebookId, 0);
         one.catchUp(stream, stream.size());
         two.catchUp(stream, stream.size());

@@ -91,10 +91,11 @@ final class SimulatedClient {
 
     private Intent edit(Random random, String notebookId, CellView cell, TextEdits textEdits) {
         int length = cell.chars().size();
+        List<Integer> gaps = gapsOutsideMarkers(cell.source());
         int spots = 1 + random.nextInt(3);
         List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < spots; i++) {
-            positions.add(random.nextInt(length + 1));
+            positions.add(gaps.get(random.nextInt(gaps.size())));
         }
         positions.sort(null);
         TextOperation.Builder builder = TextOperation.builder();
@@ -129,6 +130,25 @@ final class SimulatedClient {
                 Replica.removedBy(cell.chars(), operation.components()), List.copyOf(inserted),
                 operation.apply(cell.source()));
         return new Intent(command, "EditCellSource " + cell.id() + " @r" + cell.revision() + " " + operation, intent);
+    }
+
+    /**
+     * The positions of {@code source} not inside a marker: a marker stays one token unless an edit deletes part of
+     * it (a person does not type into the middle of someone else's word either).
+     */
+    private static List<Integer> gapsOutsideMarkers(String source) {
+        List<Integer> gaps = new ArrayList<>();
+        boolean inside = false;
+        int position = 0;
+        gaps.add(0);
+        for (int codePoint : source.codePoints().toArray()) {
+            inside = codePoint == Marks.OPEN || (inside && codePoint != Marks.CLOSE);
+            position++;
+            if (!inside) {
+                gaps.add(position);
+            }
+        }
+        return gaps;
     }
 
     private static CellView pick(Random random, List<CellView> view) {

@@ -91,9 +91,14 @@ final class Simulation {
             int seen = client.replica().applied();
             client.catchUp(stream, random.nextBoolean() ? stream.size() : seen + random.nextInt(stream.size() - seen + 1));
         }
+        boolean reload = random.nextInt(10) == 0;
+        if (reload) {
+            server.reload();
+        }
         Intent intent = client.next(random, notebookId, settings.textEdits());
-        String line = "#" + step + " " + client.user() + " (seen " + client.replica().applied() + "/" + stream.size()
-                + " events) " + intent.description();
+        String line = "#" + step + (reload ? " [server reloads the notebook from its events]" : "") + " "
+                + client.user() + " (seen " + client.replica().applied() + "/" + stream.size() + " events) "
+                + intent.description();
         log.add(line);
         Outcome outcome = server.send(notebookId, intent.command());
         log.set(log.size() - 1, line + "  ->  " + (outcome.accepted() ? outcome.events()

@@ -8,9 +8,10 @@ import java.time.Duration;
  *
  * <p>One ping per interval on a REQ socket. A ping unanswered when the next is due is a miss; since a REQ socket
  * that never got its reply cannot send again, a miss also means "reconnect the socket" (as jupyter_client does).
- * Misses count only once the kernel has answered at least once since start or {@link #rearm()}, so a kernel that
- * is still starting (or restarting) is not declared dead; a kernel that never starts is its process owner's
- * business. Not thread-safe: the I/O thread owns it.
+ * Misses count only once the kernel has answered at least once, so a kernel that is still starting is not
+ * declared dead (a kernel that never starts is its process owner's business). After a shutdown the count is
+ * {@link #suspend() suspended}: the old kernel may still echo a few pings on its way out, so only an explicit
+ * {@link #resume()} (the client found a kernel ready again) arms it. Not thread-safe: the I/O thread owns it.
  */
 final class Heartbeat {
 
@@ -22,6 +23,7 @@ final class Heartbeat {
     private long dueAt;
     private boolean awaitingPong;
     private boolean armed;
+    private boolean suspended;
     private boolean dead;
     private int misses;
 
@@ -43,7 +45,7 @@ final class Heartbeat {
     /** The kernel echoed the ping. */
     void pong() {
         awaitingPong = false;
-        armed = true;
+        armed = !suspended;
         misses = 0;
     }
 
@@ -64,10 +66,16 @@ final class Heartbeat {
         return Action.RECONNECT_AND_PING;
     }
 
-    /** Stops counting misses until the kernel answers again: it was asked to shut down, perhaps to restart. */
-    void rearm() {
+    /** Stops counting misses: the kernel was asked to shut down, perhaps to be restarted by its owner. */
+    void suspend() {
+        suspended = true;
         armed = false;
         misses = 0;
+    }
+
+    /** Counts misses again from the next answer on: a kernel (perhaps a restarted one) is known to be up. */
+    void resume() {
+        suspended = false;
     }
 
     /** Consecutive unanswered pings so far. */

@@ -38,7 +38,8 @@ final class IoLoop {
 
         void onHeartbeatLost(int missedBeats);
 
-        void onStopped();
+        /** The loop ended: {@code cause} is a {@link ClientClosedException} after close, else why it failed. */
+        void onStopped(KernelException cause);
     }
 
     private static final Logger log = LoggerFactory.getLogger(IoLoop.class);
@@ -55,6 +56,7 @@ final class IoLoop {
     private final Thread thread;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private volatile boolean stopRequested;
+    private Throwable failure; // I/O thread only: why the loop ended, if not by close()
     private boolean closed; // guarded by tasks: once true no task is accepted, so none can be stranded
 
     IoLoop(ConnectionInfo info, byte[] identity, Duration beatInterval, int allowedMisses, Inbound inbound) {
@@ -119,9 +121,14 @@ final class IoLoop {
         return sockets.send(channel, frames);
     }
 
-    /** See {@link Heartbeat#rearm()}; I/O thread only. */
-    void rearmHeartbeat() {
-        heartbeat.rearm();
+    /** See {@link Heartbeat#suspend()}; I/O thread only. */
+    void suspendHeartbeat() {
+        heartbeat.suspend();
+    }
+
+    /** See {@link Heartbeat#resume()}; I/O thread only. */
+    void resumeHeartbeat() {
+        heartbeat.resume();
     }
 
     /** Whether the caller is the I/O thread. */
@@ -169,8 +176,8 @@ final class IoLoop {
                         receive(channel);
                     }
                 }
-                if (poller.pollin(sockets.index(Channel.HEARTBEAT))) {
-                    sockets.drain(Channel.HEARTBEAT);
+                // Exactly one receive: a REQ socket that got its reply refuses a second recv (EFSM) until it sends.
+                if (poller.pollin(sockets.index(Channel.HEARTBEAT)) && sockets.receive(Channel.HEARTBEAT) != null) {
                     heartbeat.pong();
                 }
                 beat(poller);
@@ -178,6 +185,7 @@ final class IoLoop {
         } catch (RuntimeException | Error e) {
             log.error("Kernel client I/O thread failed", e);
             started.completeExceptionally(e);
+            failure = e;
         } finally {
             stop();
         }
@@ -244,10 +252,12 @@ final class IoLoop {
             stranded = new ArrayList<>(tasks);
             tasks.clear();
         }
-        ClientClosedException cause = new ClientClosedException("kernel client is closed");
+        KernelException cause = failure == null
+                ? new ClientClosedException("kernel client is closed")
+                : new KernelException("kernel client I/O thread failed", failure);
         stranded.forEach(task -> task.fail(cause));
         try {
-            inbound.onStopped();
+            inbound.onStopped(cause);
         } finally {
             sockets.close();
             closeQuietly(wake.source());

@@ -1,6 +1,5 @@
 package io.quire.kernel.client.zmq;
 
-import io.quire.kernel.client.ClientClosedException;
 import io.quire.kernel.client.CommListener;
 import io.quire.kernel.client.CommTarget;
 import io.quire.kernel.client.KernelDiedException;
@@ -45,13 +44,13 @@ final class Router implements IoLoop.Inbound {
     private final AtomicLong rejected = new AtomicLong();
     private KernelException terminal;
 
-    /** How the router answers: sends from the I/O thread and re-arms the heartbeat after a shutdown. */
+    /** How the router answers: sends from the I/O thread and suspends the heartbeat after a shutdown. */
     interface Outbox {
         void send(Channel channel, Message message);
 
         CompletableFuture<Void> post(Channel channel, Message message);
 
-        void rearmHeartbeat();
+        void suspendHeartbeat();
     }
 
     Router(Session session, KernelListener listener, Outbox outbox, BiFunction<String, String, ZmqComm> comms) {
@@ -135,7 +134,7 @@ final class Router implements IoLoop.Inbound {
             pending.remove(parent);
         }
         if (channel == Channel.CONTROL && message.msgType().equals("shutdown_reply")) {
-            outbox.rearmHeartbeat();
+            outbox.suspendHeartbeat();
             failAll(new KernelDiedException("kernel shut down", 0), false);
         }
     }
@@ -227,8 +226,8 @@ final class Router implements IoLoop.Inbound {
     }
 
     @Override
-    public void onStopped() {
-        failAll(new ClientClosedException("kernel client is closed"), true);
+    public void onStopped(KernelException cause) {
+        failAll(cause, true);
     }
 
     /** Fails every pending request; a terminal failure also fails every later one. */

@@ -101,13 +101,6 @@ final class Sockets {
         return frames;
     }
 
-    /** Reads and drops every waiting message (heartbeat echoes carry nothing we need). */
-    void drain(Channel channel) {
-        while (receive(channel) != null) {
-            // discard
-        }
-    }
-
     /** Closes every socket (linger 0) and terminates the context, which ends JeroMQ's own threads. */
     void close() {
         if (context != null) {

@@ -31,6 +31,7 @@ import io.quire.kernel.wire.Session;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -85,7 +86,10 @@ public final class ZmqKernelClient implements KernelClient {
                 loop.submit(() -> router.forget(msgId), null);
             }
         };
-        return ReadinessProbe.run(attempts, timeout, READY_RETRY).thenApply(reply -> KernelInfo.from(reply.content()));
+        return ReadinessProbe.run(attempts, timeout, READY_RETRY).thenApply(reply -> {
+            loop.submit(loop::resumeHeartbeat, null);
+            return KernelInfo.from(reply.content());
+        });
     }
 
     @Override
@@ -101,6 +105,7 @@ public final class ZmqKernelClient implements KernelClient {
     @Override
     public CompletableFuture<ExecuteReply> execute(ExecuteRequest request, ExecutionListener listener,
                                                    InputHandler input) {
+        Objects.requireNonNull(listener, "listener (use ExecutionListener.IGNORE)");
         Message message = session.message("execute_request", request.toContent(input != null), null, List.of());
         PendingRequest pending = new PendingRequest(new CompletableFuture<>(), true, listener, input);
         return dispatch(Channel.SHELL, message, pending).thenApply(reply -> ExecuteReply.from(reply.content()));
@@ -140,6 +145,7 @@ public final class ZmqKernelClient implements KernelClient {
 
     @Override
     public Comm openComm(String targetName, JsonNode data, List<byte[]> buffers, CommListener listener) {
+        Objects.requireNonNull(listener, "listener");
         ZmqComm comm = comm(UUID.randomUUID().toString(), targetName);
         ObjectNode content = Json.object().put("comm_id", comm.id()).put("target_name", targetName);
         content.set("data", data == null ? Json.object() : data);
@@ -234,8 +240,8 @@ public final class ZmqKernelClient implements KernelClient {
         }
 
         @Override
-        public void rearmHeartbeat() {
-            loop.rearmHeartbeat();
+        public void suspendHeartbeat() {
+            loop.suspendHeartbeat();
         }
     }
 }

@@ -51,14 +51,29 @@ class HeartbeatTest {
     }
 
     @Test
-    void aKernelThatNeverAnsweredOrWasShutDownIsNotDeclaredDead() {
+    void aKernelThatNeverAnsweredIsNotDeclaredDead() {
         for (int beat = 0; beat < 10; beat++) {
             assertThat(heartbeat.tick(beat * 100 * MS)).isIn(PING, RECONNECT_AND_PING);
         }
+    }
+
+    @Test
+    void afterShutdownLastEchoesDoNotArmItOnlyResumeDoes() {
+        heartbeat.tick(0);
         heartbeat.pong();
-        heartbeat.rearm();
-        for (int beat = 10; beat < 20; beat++) {
+        heartbeat.suspend();
+        heartbeat.tick(100 * MS);
+        heartbeat.pong(); // the exiting kernel still answers once
+        for (int beat = 2; beat < 12; beat++) {
             assertThat(heartbeat.tick(beat * 100 * MS)).isIn(PING, RECONNECT_AND_PING);
         }
+
+        heartbeat.resume();
+        heartbeat.pong();
+
+        assertThat(heartbeat.tick(1200 * MS)).isEqualTo(PING);
+        heartbeat.tick(1300 * MS);
+        heartbeat.tick(1400 * MS);
+        assertThat(heartbeat.tick(1500 * MS)).isEqualTo(DEAD);
     }
 }
