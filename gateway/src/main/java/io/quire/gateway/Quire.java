@@ -3,6 +3,10 @@ package io.quire.gateway;
 import io.quire.domain.notebook.Notebook;
 import io.quire.domain.serialization.QuireJson;
 import io.quire.domain.store.EventDatabase;
+import io.quire.kernel.spec.KernelSpecFinder;
+import io.quire.runtime.execution.CellRunner;
+import io.quire.runtime.kernel.KernelLauncher;
+import io.quire.runtime.kernel.LocalKernelLauncher;
 import io.quire.projections.notebook.NotebookProjections;
 import io.quire.projections.versions.NotebookHistory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -23,7 +27,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -36,9 +44,13 @@ public final class Quire implements AutoCloseable {
     private final Configuration axon;
     private final NotebookProjections projections;
     private final EventStorageEngine storageEngine;
+    private final QuireSettings settings;
+    private final ExecutorService recording = Executors.newCachedThreadPool(daemon("quire-recording"));
+    private LocalKernelLauncher kernelLauncher;
 
-    private Quire(EventDatabase database, Configuration axon, NotebookProjections projections,
+    private Quire(QuireSettings settings, EventDatabase database, Configuration axon, NotebookProjections projections,
                   EventStorageEngine storageEngine) {
+        this.settings = settings;
         this.database = database;
         this.axon = axon;
         this.projections = projections;
@@ -78,7 +90,7 @@ public final class Quire implements AutoCloseable {
             projections.registerWith(configurer);
             Configuration axon = configurer.buildConfiguration();
             axon.start();
-            return new Quire(database, axon, projections, storageEngine);
+            return new Quire(settings, database, axon, projections, storageEngine);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -161,12 +173,52 @@ public final class Quire implements AutoCloseable {
                 .stream().anyMatch(position -> position >= target));
     }
 
+    /** The kernelspecs installed on this machine, found as jupyter_client finds them. */
+    public KernelSpecFinder kernelSpecs() {
+        return KernelSpecFinder.standard(List.of());
+    }
+
+    /** Starts kernels as local processes; the first call also stops kernels an earlier Quire left running. */
+    public synchronized KernelLauncher kernels() {
+        if (kernelLauncher == null) {
+            kernelLauncher = new LocalKernelLauncher(settings.dataDirectory().resolve("kernels"),
+                    settings.kernelStartTimeout(), Map.of("PYDEVD_DISABLE_FILE_VALIDATION", "1"));
+        }
+        return kernelLauncher;
+    }
+
+    /** Runs cells on kernels and records every step on the notebook. */
+    public CellRunner cellRunner() {
+        return new CellRunner(commands(), recording);
+    }
+
+    /** Stops kernels first (their last outputs get recorded), then event processing, then the database. */
     @Override
     public void close() {
         try {
-            axon.shutdown();
+            synchronized (this) {
+                if (kernelLauncher != null) {
+                    kernelLauncher.close();
+                }
+            }
+            recording.shutdown();
+            recording.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
-            database.close();
+            try {
+                axon.shutdown();
+            } finally {
+                database.close();
+            }
         }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

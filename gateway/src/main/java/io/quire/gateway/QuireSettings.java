@@ -1,6 +1,7 @@
 package io.quire.gateway;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * How a Quire node is set up.
@@ -9,8 +10,17 @@ import java.nio.file.Path;
  * @param databaseUrl       a JDBC URL for the event store (PostgreSQL), or null for the embedded H2 store in
  *                          {@code dataDirectory}
  * @param snapshotThreshold events after which a notebook's state is snapshotted, so loading it stays fast
+ * @param kernelStartTimeout how long a kernel may take to answer after it is started
  */
-public record QuireSettings(Path dataDirectory, String databaseUrl, int snapshotThreshold) {
+public record QuireSettings(Path dataDirectory, String databaseUrl, int snapshotThreshold,
+                            Duration kernelStartTimeout) {
+
+    /** The default kernel start timeout: 60 seconds, as Jupyter's. */
+    public static final Duration DEFAULT_KERNEL_START_TIMEOUT = Duration.ofSeconds(60);
+
+    public QuireSettings(Path dataDirectory, String databaseUrl, int snapshotThreshold) {
+        this(dataDirectory, databaseUrl, snapshotThreshold, DEFAULT_KERNEL_START_TIMEOUT);
+    }
 
     /** The default snapshot threshold: a snapshot every 1,000 events. */
     public static final int DEFAULT_SNAPSHOT_THRESHOLD = 1000;

@@ -224,8 +224,9 @@ public class Notebook {
 
     // ---- executions: what the kernel did, recorded as it happened ----
 
+    /** @return the code to run: the cell's source as recorded in the event */
     @CommandHandler
-    public void handle(RequestExecution command) {
+    public String handle(RequestExecution command) {
         requireOpen(command.user());
         requireLiveCell(command.cellId());
         if (types.get(command.cellId()) != CellType.CODE) {
@@ -235,8 +236,9 @@ public class Notebook {
         if (command.executionId() == null || running.containsKey(command.executionId())) {
             throw CommandRejectedException.conflict("execution id " + command.executionId() + " is missing or in use");
         }
-        apply(new ExecutionRequested(notebookId, command.executionId(), command.cellId(),
-                texts.get(command.cellId()).source(), command.user()));
+        String code = texts.get(command.cellId()).source();
+        apply(new ExecutionRequested(notebookId, command.executionId(), command.cellId(), code, command.user()));
+        return code;
     }
 
     @CommandHandler
@@ -282,7 +284,7 @@ public class Notebook {
             throw CommandRejectedException.invalid("an execution ends ok, error, interrupted, aborted or kernel_died");
         }
         apply(new ExecutionEnded(notebookId, command.executionId(), execution.cellId(), command.outcome(),
-                command.detail(), execution.user()));
+                command.executionCount(), command.detail(), execution.user()));
     }
 
     // ---- event sourcing: assign only ----

@@ -11,12 +11,15 @@ import java.util.stream.Stream;
 /**
  * The notebooks the round-trip, equivalence and schema tests run on: the fixtures in
  * {@code src/test/resources/nbformat/} (made by {@code make_fixtures.py} there) and papermill's test notebooks,
- * read from {@code /work/shared/corpus/papermill} unless the system property {@code quire.nbformat.corpus} names
+ * read from {@code ../shared/corpus/papermill} beside the repository (where CI and every work tree has it) unless the system property {@code quire.nbformat.corpus} names
  * another folder.
  */
 final class Samples {
 
-    static final Path CORPUS = Path.of(System.getProperty("quire.nbformat.corpus", "/work/shared/corpus/papermill"));
+    static final Path CORPUS = System.getProperty("quire.nbformat.corpus") != null
+            ? Path.of(System.getProperty("quire.nbformat.corpus"))
+            // Tests run in the module's folder: the repository is its parent, shared/ sits beside the repository.
+            : Path.of("").toAbsolutePath().getParent().resolveSibling("shared").resolve("corpus").resolve("papermill");
 
     private Samples() {
     }

@@ -288,15 +288,15 @@ class NotebookTest {
                 .when(new RecordOutputClear(NB, "e1", true))
                 .expectEvents(new OutputCleared(NB, "e1", "c1", true, "bob"));
         fixture.given(created(), inserted("c1", null, ""), new ExecutionRequested(NB, "e1", "c1", "", "bob"))
-                .when(new RecordExecutionEnd(NB, "e1", ExecutionOutcome.KERNEL_DIED, "the kernel died"))
-                .expectEvents(new ExecutionEnded(NB, "e1", "c1", ExecutionOutcome.KERNEL_DIED, "the kernel died", "bob"));
+                .when(new RecordExecutionEnd(NB, "e1", ExecutionOutcome.KERNEL_DIED, null, "the kernel died"))
+                .expectEvents(new ExecutionEnded(NB, "e1", "c1", ExecutionOutcome.KERNEL_DIED, null, "the kernel died", "bob"));
     }
 
     @Test
     void outputsOfAnExecutionThatEndedOrNeverStartedAreRefused() {
         var output = JsonNodeFactory.instance.objectNode().put("output_type", "stream");
         fixture.given(created(), inserted("c1", null, ""), new ExecutionRequested(NB, "e1", "c1", "", "bob"),
-                        new ExecutionEnded(NB, "e1", "c1", ExecutionOutcome.OK, null, "bob"))
+                        new ExecutionEnded(NB, "e1", "c1", ExecutionOutcome.OK, 1, null, "bob"))
                 .when(new RecordOutput(NB, "e1", output, null))
                 .expectException(CommandRejectedException.class)
                 .expectExceptionMessage(containsString("no running execution e1"));

@@ -76,6 +76,16 @@ public class Notebooks {
         return exportVersion(path, version);
     }
 
+    /** The id of the notebook at {@code path}. */
+    public String idOf(String path) {
+        return live(path).notebookId();
+    }
+
+    /** The notebook at {@code path} as it is now. */
+    public NotebookContent content(String path) {
+        return reader.read(live(path).content(), path);
+    }
+
     /** Every version of the notebook at {@code path}, oldest first. */
     public List<Version> history(String path) {
         return quire.projections().versions().of(live(path).notebookId());

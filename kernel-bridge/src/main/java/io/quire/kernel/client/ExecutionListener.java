@@ -14,4 +14,11 @@ public interface ExecutionListener {
 
     /** One output of the execution. Exceptions thrown here are logged and do not stop the execution. */
     void onOutput(Output output);
+
+    /**
+     * The kernel began running the code ({@code execute_input}) and gave it {@code executionCount}; it comes
+     * before the execution's outputs. Kernels that send no execute_input never call it.
+     */
+    default void onStart(int executionCount) {
+    }
 }

@@ -149,12 +149,15 @@ public final class NotebookDocument {
                 replace(CellOutputs.withOutputs(cells.get(e.cellId()), List.of(), cells.get(e.cellId()).executionCount()));
                 trails.remove(e.cellId());
             }
+        } else if (event instanceof ExecutionEnded e && e.executionCount() != null && cells.containsKey(e.cellId())) {
+            Cell cell = cells.get(e.cellId());
+            replace(CellOutputs.withOutputs(cell, cell.outputs(), e.executionCount()));
         } else if (event instanceof DisplayUpdated e) {
             for (String id : order) {
                 replace(CellOutputs.updateDisplay(cells.get(id), trail(id), e.displayId(), e.output()));
             }
         }
-        // VersionNamed, ExecutionRequested and ExecutionEnded change no content.
+        // VersionNamed and ExecutionRequested change no content.
     }
 
     private OutputTrail trail(String cellId) {

@@ -68,7 +68,7 @@ class NotebookDocumentTest {
         output("{'output_type': 'stream', 'name': 'stdout', 'text': 'a\\n'}", null);
         output("{'output_type': 'stream', 'name': 'stdout', 'text': 'progress 10%\\rprogress 100%\\n'}", null);
         output("{'output_type': 'stream', 'name': 'stderr', 'text': 'warn\\n'}", null);
-        apply(new ExecutionEnded("n", "e1", "c1", ExecutionOutcome.OK, null, "ann"));
+        apply(new ExecutionEnded("n", "e1", "c1", ExecutionOutcome.OK, 7, null, "ann"));
         Cell cell = cell("c1");
         assertThat(cell.executionCount()).isEqualTo(7);
         assertThat(cell.outputs()).hasSize(2);

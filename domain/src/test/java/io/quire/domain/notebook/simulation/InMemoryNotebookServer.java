@@ -1,5 +1,6 @@
 package io.quire.domain.notebook.simulation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quire.domain.CommandRejectedException;
@@ -101,6 +102,15 @@ final class InMemoryNotebookServer implements AutoCloseable {
             return config.repository(Notebook.class).load(notebookId).invoke(notebook -> (JsonNode) mapper.valueToTree(notebook));
         } finally {
             unitOfWork.rollback();
+        }
+    }
+
+    /** {@code state} read back into a notebook and written again, as a JSON snapshot of the aggregate would be. */
+    JsonNode throughSnapshot(JsonNode state) {
+        try {
+            return mapper.valueToTree(mapper.treeToValue(state, Notebook.class));
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("the aggregate does not read back from its own JSON: " + e.getMessage(), e);
         }
     }
 

@@ -14,6 +14,7 @@ import io.quire.domain.notebook.event.CellTypeChanged;
 import io.quire.domain.notebook.simulation.InMemoryNotebookServer.Outcome;
 import io.quire.domain.notebook.simulation.Replica.CellView;
 import io.quire.domain.notebook.simulation.SimulatedClient.EditIntent;
+import io.quire.domain.notebook.simulation.SimulatedClient.Intent;
 import io.quire.domain.notebook.text.TextComponent;
 
 import java.util.ArrayList;
@@ -37,8 +38,16 @@ final class OutcomeChecks {
     }
 
     /** Checks {@code outcome} before its events are applied to {@code truth}. */
-    static void check(Replica truth, Object command, EditIntent edit, Outcome outcome) {
+    static void check(Replica truth, Intent intent, Outcome outcome) {
+        Object command = intent.command();
         String target = target(command);
+        if (intent.refusal() != null) {
+            assertThat(outcome.accepted()).as("the faulty %s was accepted: %s", command, outcome.events()).isFalse();
+            boolean deletedMeanwhile = !(command instanceof InsertCell) && !truth.isLive(target);
+            assertThat(outcome.rejection().getMessage()).as("why %s was refused", command)
+                    .contains(deletedMeanwhile ? "was deleted" : intent.refusal());
+            return;
+        }
         if (!outcome.accepted()) {
             CommandRejectedException rejection = outcome.rejection();
             assertThat(command).as("only a change of a cell deleted meanwhile may be refused, not: %s",
@@ -70,7 +79,7 @@ final class OutcomeChecks {
                 assertThat(events).isEqualTo(truth.cell(target).type() == change.type() ? List.of()
                         : List.of(new CellTypeChanged(change.notebookId(), target, change.type(), change.user())));
             } else {
-                checkEdit(truth.cell(target), edit, events);
+                checkEdit(truth.cell(target), intent.edit(), events);
             }
         }
     }
@@ -113,16 +122,21 @@ final class OutcomeChecks {
         assertThat(edited.revision()).isEqualTo(before.revision() + 1);
         assertThat(edited.operation().baseLength()).isEqualTo(before.chars().size());
         Set<Long> removed = Replica.removedBy(before.chars(), edited.operation().components());
-        assertThat(describe(removed)).as("characters the accepted %s removed, from %s @r%d", edited.operation(),
-                command.operation(), command.baseRevision()).isEqualTo(describe(stillThere));
+        if (!removed.equals(stillThere)) {
+            fail("the accepted %s (from %s @r%d) removed %s, but its sender removed %s of what is still there",
+                    edited.operation(), command.operation(), command.baseRevision(), describe(removed),
+                    describe(stillThere));
+        }
         List<Long> inserted = new ArrayList<>();
         for (TextComponent component : edited.operation().components()) {
             if (component instanceof TextComponent.Insert insert) {
                 inserted.addAll(Marks.insertedChars(insert.text()));
             }
         }
-        assertThat(describe(inserted)).as("characters the accepted %s inserted, from %s", edited.operation(),
-                command.operation()).isEqualTo(describe(edit.inserted()));
+        if (!inserted.equals(edit.inserted())) {
+            fail("the accepted %s (from %s @r%d) inserted %s, but its sender inserted %s", edited.operation(),
+                    command.operation(), command.baseRevision(), describe(inserted), describe(edit.inserted()));
+        }
     }
 
     /**

@@ -28,8 +28,14 @@ final class SimulatedClient {
                       Set<Long> deleted, List<Long> inserted, String intendedSource) {
     }
 
-    /** A command, how to print it, and for text edits what the sender meant. */
-    record Intent(Object command, String description, EditIntent edit) {
+    /**
+     * A command, how to print it, for text edits what the sender meant, and for a deliberately faulty command the
+     * words its refusal must contain (null for a well-formed one).
+     */
+    record Intent(Object command, String description, EditIntent edit, String refusal) {
+        Intent(Object command, String description, EditIntent edit) {
+            this(command, description, edit, null);
+        }
     }
 
     private static final String[] FILLER = {"a", "b", " ", "\n", "é", "漢", "😀", "𝄞", "\uD83D\uDC4D\uD83C\uDFFD"};
@@ -81,12 +87,33 @@ final class SimulatedClient {
             return new Intent(new MoveCell(notebookId, cell.id(), after, user),
                     "MoveCell " + cell.id() + " after " + after, null);
         }
-        if (roll < 95) {
+        if (roll < 94) {
             return edit(random, notebookId, cell, textEdits);
         }
-        CellType type = TYPES[random.nextInt(TYPES.length)];
-        return new Intent(new ChangeCellType(notebookId, cell.id(), type, user),
-                "ChangeCellType " + cell.id() + " " + type.nbformatName(), null);
+        if (roll < 98) {
+            CellType type = TYPES[random.nextInt(TYPES.length)];
+            return new Intent(new ChangeCellType(notebookId, cell.id(), type, user),
+                    "ChangeCellType " + cell.id() + " " + type.nbformatName(), null);
+        }
+        return faulty(random, notebookId, cell);
+    }
+
+    /** A command a buggy or malicious client might send: it must be refused and change nothing. */
+    private Intent faulty(Random random, String notebookId, CellView cell) {
+        switch (random.nextInt(3)) {
+            case 0:
+                return new Intent(new InsertCell(notebookId, cell.id(), null, CellType.CODE, "", user),
+                        "InsertCell " + cell.id() + " (an id already used)", null, "already used");
+            case 1:
+                return new Intent(new MoveCell(notebookId, cell.id(), cell.id(), user),
+                        "MoveCell " + cell.id() + " after itself", null, "after itself");
+            default:
+                TextOperation tooLong = TextOperation.builder().retain(cell.chars().size() + 1)
+                        .insert(Marks.marker(number, counter++)).build();
+                return new Intent(new EditCellSource(notebookId, cell.id(), cell.revision(), tooLong, user),
+                        "EditCellSource " + cell.id() + " @r" + cell.revision() + " " + tooLong
+                                + " (longer than the text)", null, "does not fit");
+        }
     }
 
     private Intent edit(Random random, String notebookId, CellView cell, TextEdits textEdits) {

@@ -103,7 +103,7 @@ final class Simulation {
         Outcome outcome = server.send(notebookId, intent.command());
         log.set(log.size() - 1, line + "  ->  " + (outcome.accepted() ? outcome.events()
                 : "refused " + outcome.rejection().reason() + ": " + outcome.rejection().getMessage()));
-        OutcomeChecks.check(truth, intent.command(), intent.edit(), outcome);
+        OutcomeChecks.check(truth, intent, outcome);
         if (intent.edit() != null && outcome.accepted()) {
             EditCellSource edit = intent.edit().command();
             if (edit.baseRevision() < truth.cell(edit.cellId()).revision()) {
@@ -146,6 +146,7 @@ final class Simulation {
     /** The aggregate as the repository loads it holds the same order, types, texts and revisions. */
     private void checkLoadedAggregate(List<CellView> cells) {
         JsonNode state = server.loadedState(notebookId);
+        assertThat(server.throughSnapshot(state)).as("the aggregate read back from its JSON form").isEqualTo(state);
         List<String> live = new ArrayList<>();
         state.path("order").path("live").forEach(id -> live.add(id.asText()));
         assertThat(live).as("the loaded aggregate's cell order").isEqualTo(truth.ids());

@@ -154,6 +154,9 @@ final class Router implements IoLoop.Inbound {
             if (request.onIdle()) {
                 pending.remove(parent);
             }
+        } else if (type.equals("execute_input") && request.outputs() != null) {
+            int count = message.content().path("execution_count").asInt(0);
+            Callbacks.run("execution listener", () -> request.outputs().onStart(count));
         } else if (request.outputs() != null) {
             Output.from(message).ifPresent(output ->
                     Callbacks.run("execution listener", () -> request.outputs().onOutput(output)));

@@ -7,6 +7,7 @@ import io.quire.kernel.message.CommMessage;
 import io.quire.kernel.message.ExecuteRequest;
 import io.quire.kernel.message.ReplyStatus;
 import io.quire.kernel.testkernel.LocalKernel;
+import io.quire.kernel.testkernel.SharedKernel;
 import io.quire.kernel.wire.Json;
 import java.time.Duration;
 import java.util.List;
@@ -18,8 +19,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Comms with binary buffers, both ways, against a real ipykernel with an echoing comm target. */
+@ExtendWith(SharedKernel.class)
 class CommTest {
 
     private static final String ECHO_TARGET = """
@@ -35,8 +38,8 @@ class CommTest {
     static ZmqKernelClient client;
 
     @BeforeAll
-    static void startKernel() throws Exception {
-        kernel = LocalKernel.start();
+    static void connect(LocalKernel shared) throws Exception {
+        kernel = shared;
         client = kernel.clientBuilder().build();
         client.ready(Duration.ofSeconds(30)).get(30, TimeUnit.SECONDS);
         var registered = client.execute(ExecuteRequest.of(ECHO_TARGET), output -> { }).get(10, TimeUnit.SECONDS);
@@ -44,9 +47,10 @@ class CommTest {
     }
 
     @AfterAll
-    static void stopKernel() throws Exception {
-        client.close();
-        kernel.close();
+    static void disconnect() {
+        if (client != null) {
+            client.close();
+        }
     }
 
     @Test

@@ -8,13 +8,16 @@ import io.quire.kernel.message.ReplyStatus;
 import io.quire.kernel.message.StreamOutput;
 import io.quire.kernel.spec.InterruptMode;
 import io.quire.kernel.testkernel.LocalKernel;
+import io.quire.kernel.testkernel.SharedKernel;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(SharedKernel.class)
 class InterruptTest {
 
     private static final String SLEEP = "print('sleeping', flush=True)\nimport time\ntime.sleep(60)";
@@ -23,16 +26,17 @@ class InterruptTest {
     static ZmqKernelClient client;
 
     @BeforeAll
-    static void startKernel() throws Exception {
-        kernel = LocalKernel.start();
+    static void connect(LocalKernel shared) throws Exception {
+        kernel = shared;
         client = kernel.clientBuilder().build();
         client.ready(Duration.ofSeconds(30)).get(30, TimeUnit.SECONDS);
     }
 
     @AfterAll
-    static void stopKernel() throws Exception {
-        client.close();
-        kernel.close();
+    static void disconnect() {
+        if (client != null) {
+            client.close();
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.quire.kernel.message.ReplyStatus;
 import io.quire.kernel.message.StreamOutput;
 import io.quire.kernel.message.UpdateDisplayData;
 import io.quire.kernel.testkernel.LocalKernel;
+import io.quire.kernel.testkernel.SharedKernel;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,8 +27,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Requests and outputs against one real ipykernel, shared by the class (starting one takes about a second). */
+/** Requests and outputs against a real ipykernel (shared with other test classes: starting one is slow). */
+@ExtendWith(SharedKernel.class)
 class ZmqKernelClientTest {
 
     static LocalKernel kernel;
@@ -35,19 +38,16 @@ class ZmqKernelClientTest {
     static KernelInfo info;
 
     @BeforeAll
-    static void startKernel() throws Exception {
-        kernel = LocalKernel.start();
+    static void connect(LocalKernel shared) throws Exception {
+        kernel = shared;
         client = kernel.clientBuilder().build();
         info = client.ready(Duration.ofSeconds(30)).get(30, TimeUnit.SECONDS);
     }
 
     @AfterAll
-    static void stopKernel() throws Exception {
+    static void disconnect() {
         if (client != null) {
             client.close();
-        }
-        if (kernel != null) {
-            kernel.close();
         }
     }
 

@@ -1,0 +1,113 @@
+package io.quire.runtime.execution;
+
+import io.quire.domain.notebook.ExecutionOutcome;
+import io.quire.domain.notebook.command.*;
+import io.quire.kernel.client.KernelDiedException;
+import io.quire.kernel.message.*;
+import io.quire.runtime.kernel.RunningKernel;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+/**
+ * Runs a notebook's code cell on a kernel and records every step on the notebook: the request (who, the code),
+ * the start with its execution count, every output as it arrives, and how it ended.
+ *
+ * <p>Kernel callbacks arrive on the kernel client's I/O thread, which must never block; the commands that record
+ * them are sent, in arrival order, from {@code recording}.
+ */
+public final class CellRunner {
+
+    private final CommandGateway commands;
+    private final Executor recording;
+
+    /**
+     * @param commands  where the commands go
+     * @param recording runs the recording of outputs; any executor, order is kept per execution
+     */
+    public CellRunner(CommandGateway commands, Executor recording) {
+        this.commands = commands;
+        this.recording = recording;
+    }
+
+    /** What a finished execution gives back. */
+    public record Result(String executionId, ExecutionOutcome outcome, String detail) {
+    }
+
+    /**
+     * Runs {@code cellId} of {@code notebookId} on {@code kernel}, as {@code user}.
+     *
+     * @return completes once the end is recorded (after every output)
+     * @throws io.quire.domain.CommandRejectedException when the cell cannot run (deleted, not code)
+     */
+    public CompletableFuture<Result> run(String notebookId, String cellId, String user, RunningKernel kernel) {
+        String executionId = UUID.randomUUID().toString();
+        String code = commands.sendAndWait(new RequestExecution(notebookId, executionId, cellId, user));
+        SerialRecorder recorder = new SerialRecorder(commands, recording);
+        kernel.started();
+        return kernel.client().execute(ExecuteRequest.of(code), new ExecutionListenerAdapter(notebookId, executionId,
+                        recorder))
+                .handle((reply, failure) -> ending(reply, failure))
+                .thenCompose(result -> {
+                    kernel.finished();
+                    return recorder.record(new RecordExecutionEnd(notebookId, executionId, result.outcome(),
+                                    result.executionCount(), result.detail()))
+                            .thenApply(done -> new Result(executionId, result.outcome(), result.detail()));
+                });
+    }
+
+    private record Ending(ExecutionOutcome outcome, Integer executionCount, String detail) {
+    }
+
+    private static Ending ending(ExecuteReply reply, Throwable failure) {
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof KernelDiedException) {
+                return new Ending(ExecutionOutcome.KERNEL_DIED, null, "the kernel died: " + cause.getMessage());
+            }
+            return new Ending(ExecutionOutcome.KERNEL_DIED, null, "lost the kernel: " + cause);
+        }
+        Integer count = reply.executionCount() > 0 ? reply.executionCount() : null;
+        return switch (reply.status()) {
+            case OK -> new Ending(ExecutionOutcome.OK, count, null);
+            case ABORTED -> new Ending(ExecutionOutcome.ABORTED, count, "not run: an earlier cell failed");
+            case ERROR -> "KeyboardInterrupt".equals(reply.ename())
+                    ? new Ending(ExecutionOutcome.INTERRUPTED, count, "interrupted")
+                    : new Ending(ExecutionOutcome.ERROR, count, reply.ename() + ": " + reply.evalue());
+        };
+    }
+
+    /** Turns each kernel output into the command that records it. */
+    private record ExecutionListenerAdapter(String notebookId, String executionId, SerialRecorder recorder)
+            implements io.quire.kernel.client.ExecutionListener {
+
+        @Override
+        public void onStart(int executionCount) {
+            recorder.record(new RecordExecutionStart(notebookId, executionId, executionCount));
+        }
+
+        @Override
+        public void onOutput(Output output) {
+            recorder.record(command(output));
+        }
+
+        private Object command(Output output) {
+            if (output instanceof StreamOutput stream) {
+                return new RecordOutput(notebookId, executionId, OutputJson.stream(stream), null);
+            } else if (output instanceof DisplayData display) {
+                return new RecordOutput(notebookId, executionId, OutputJson.display(display), display.displayId());
+            } else if (output instanceof UpdateDisplayData update) {
+                return new RecordDisplayUpdate(notebookId, executionId, update.displayId(), OutputJson.update(update));
+            } else if (output instanceof ExecuteResult result) {
+                return new RecordOutput(notebookId, executionId, OutputJson.result(result), null);
+            } else if (output instanceof ErrorOutput error) {
+                return new RecordOutput(notebookId, executionId, OutputJson.error(error), null);
+            }
+            return new RecordOutputClear(notebookId, executionId, ((ClearOutput) output).waitForNext());
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.quire.runtime.execution;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Sends one execution's recording commands one after another, in the order they were given, off the caller's
+ * thread. A command that fails is logged and the next ones still go: one unrecordable output must not lose the rest.
+ */
+final class SerialRecorder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SerialRecorder.class);
+
+    private final CommandGateway commands;
+    private final Executor executor;
+    private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+
+    SerialRecorder(CommandGateway commands, Executor executor) {
+        this.commands = commands;
+        this.executor = executor;
+    }
+
+    /** Queues {@code command}; the future completes once it (and all before it) have been handled. */
+    synchronized CompletableFuture<Void> record(Object command) {
+        tail = tail.thenRunAsync(() -> {
+            try {
+                commands.sendAndWait(command);
+            } catch (RuntimeException e) {
+                LOG.error("could not record {}", command.getClass().getSimpleName(), e);
+            }
+        }, executor);
+        return tail;
+    }
+}

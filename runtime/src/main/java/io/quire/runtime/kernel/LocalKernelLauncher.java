@@ -1,0 +1,173 @@
+package io.quire.runtime.kernel;
+
+import io.quire.kernel.client.zmq.ZmqKernelClient;
+import io.quire.kernel.connection.ConnectionInfo;
+import io.quire.kernel.spec.KernelSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts kernels as local processes, from their kernelspec. Each kernel gets a folder under the data directory
+ * with its connection file (readable by its owner only) and its log (stdout and stderr, kept for diagnosis),
+ * and a record so that a later start stops it if this process dies without stopping it.
+ */
+public final class LocalKernelLauncher implements KernelLauncher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalKernelLauncher.class);
+    private static final int PORT_ATTEMPTS = 3;
+
+    private final Path kernelsDirectory;
+    private final Duration startTimeout;
+    private final Map<String, String> extraEnvironment;
+    private final PortAllocator ports = new PortAllocator();
+    private final KernelRecords records;
+    private final Set<RunningKernel> running = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param kernelsDirectory where kernels' connection files, logs and records go ({@code DATA/kernels})
+     * @param startTimeout     how long a kernel may take to answer its first request
+     * @param extraEnvironment variables added to every kernel's environment
+     */
+    public LocalKernelLauncher(Path kernelsDirectory, Duration startTimeout, Map<String, String> extraEnvironment) {
+        this.kernelsDirectory = kernelsDirectory;
+        this.startTimeout = startTimeout;
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
+        this.records = new KernelRecords(kernelsDirectory.resolve("records"));
+        int orphans = records.stopOrphans();
+        if (orphans > 0) {
+            LOG.warn("stopped {} kernel(s) left running by an earlier Quire", orphans);
+        }
+    }
+
+    @Override
+    public RunningKernel start(KernelSpec spec) {
+        KernelLaunchException last = null;
+        for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
+            try {
+                return startOnce(spec);
+            } catch (KernelLaunchException e) {
+                last = e;
+                if (!e.getMessage().contains("Address already in use")) {
+                    throw e;
+                }
+                LOG.info("a port chosen for kernel {} was taken meanwhile; trying new ports", spec.name());
+            }
+        }
+        throw last;
+    }
+
+    /**
+     * 1. reserve ports and write the connection file, 2. start the process with its output to the log,
+     * 3. record it, 4. connect a client and wait until the kernel answers (or its process exits).
+     */
+    private RunningKernel startOnce(KernelSpec spec) {
+        String id = UUID.randomUUID().toString();
+        Path directory = kernelsDirectory.resolve(id);
+        int[] reserved = ports.reserve(5);
+        ConnectionInfo connection = new ConnectionInfo("127.0.0.1", "tcp", reserved[0], reserved[1], reserved[2],
+                reserved[3], reserved[4], ConnectionInfo.newKey(), "hmac-sha256", spec.name());
+        Path connectionFile = directory.resolve("connection.json");
+        Path log = directory.resolve("kernel.log");
+        Process process;
+        try {
+            Files.createDirectories(directory);
+            connection.write(connectionFile);
+            ProcessBuilder builder = new ProcessBuilder(command(spec, connectionFile))
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(spec.env());
+            builder.environment().putAll(extraEnvironment);
+            process = builder.start();
+        } catch (IOException e) {
+            ports.release(reserved);
+            throw new KernelLaunchException("cannot start kernel " + spec.name() + " (" + String.join(" ",
+                    spec.argv()) + "): " + e.getMessage(), e);
+        }
+        records.add(new KernelRecords.Record(id, process.pid(),
+                process.info().startInstant().orElse(Instant.EPOCH), directory.toString()));
+        LocalKernelProcess kernelProcess = new LocalKernelProcess(process, log, () -> {
+            ports.release(reserved);
+            records.remove(id);
+        });
+        ZmqKernelClient client = ZmqKernelClient.builder(connection)
+                .interruptMode(spec.interruptMode())
+                .interrupter(kernelProcess::interrupt)
+                .build();
+        RunningKernel kernel = new RunningKernel(id, spec, client, kernelProcess);
+        try {
+            client.ready(startTimeout).applyToEither(kernelProcess.onExit().thenApply(exited -> {
+                throw new KernelLaunchException("kernel " + spec.name() + " exited while starting");
+            }), info -> info).get(startTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            kernelProcess.kill();
+            client.close();
+            throw new KernelLaunchException("kernel " + spec.name() + " did not start: " + reason(e)
+                    + "\n--- kernel output ---\n" + kernelProcess.recentOutput().strip());
+        }
+        running.add(kernel);
+        kernelProcess.onExit().thenRun(() -> running.remove(kernel));
+        return kernel;
+    }
+
+    /**
+     * The kernelspec's argv, with a bare {@code python3} (or similar) resolved beside the kernelspec's own
+     * installation: a spec in {@code PREFIX/share/jupyter/kernels} runs {@code PREFIX/bin/python3}, the Python
+     * it was installed for, whatever {@code python3} comes first on this process's PATH.
+     */
+    static List<String> command(KernelSpec spec, Path connectionFile) {
+        List<String> command = new ArrayList<>(spec.argv(connectionFile));
+        String program = command.get(0);
+        Path resources = spec.resourceDir();
+        if (!program.contains("/") && resources != null && resources.getParent() != null
+                && resources.getParent().getFileName() != null
+                && resources.getParent().getFileName().toString().equals("kernels")) {
+            Path prefix = resources.getParent().getParent().getParent().getParent();
+            Path beside = prefix == null ? null : prefix.resolve("bin").resolve(program);
+            if (beside != null && Files.isExecutable(beside)) {
+                command.set(0, beside.toString());
+            }
+        }
+        return command;
+    }
+
+    private static String reason(Exception e) {
+        Throwable cause = e instanceof CompletionException || e instanceof java.util.concurrent.ExecutionException
+                ? e.getCause() : e;
+        return cause instanceof java.util.concurrent.TimeoutException
+                ? "no answer within the start timeout" : String.valueOf(cause.getMessage());
+    }
+
+    /** Stops every kernel still running (in parallel: each may take seconds). */
+    @Override
+    public void close() {
+        List<Thread> stopping = new ArrayList<>();
+        for (RunningKernel kernel : List.copyOf(running)) {
+            Thread thread = new Thread(kernel::close, "quire-kernel-stop-" + kernel.id());
+            thread.start();
+            stopping.add(thread);
+        }
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
