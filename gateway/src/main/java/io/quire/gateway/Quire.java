@@ -3,6 +3,10 @@ package io.quire.gateway;
 import io.quire.domain.notebook.Notebook;
 import io.quire.domain.serialization.QuireJson;
 import io.quire.domain.store.EventDatabase;
+import io.quire.domain.store.DatabaseKind;
+import io.quire.domain.blob.OutputBlobs;
+import io.quire.domain.blob.jdbc.JdbcBlobStore;
+import io.quire.projections.notebook.InlinedOutputs;
 import io.quire.kernel.spec.KernelSpecFinder;
 import io.quire.runtime.execution.CellRunner;
 import io.quire.runtime.kernel.KernelLauncher;
@@ -47,10 +51,12 @@ public final class Quire implements AutoCloseable {
     private final QuireSettings settings;
     private final ExecutorService recording = Executors.newCachedThreadPool(daemon("quire-recording"));
     private LocalKernelLauncher kernelLauncher;
+    private final OutputBlobs blobs;
 
     private Quire(QuireSettings settings, EventDatabase database, Configuration axon, NotebookProjections projections,
-                  EventStorageEngine storageEngine) {
+                  EventStorageEngine storageEngine, OutputBlobs blobs) {
         this.settings = settings;
+        this.blobs = blobs;
         this.database = database;
         this.axon = axon;
         this.projections = projections;
@@ -70,7 +76,10 @@ public final class Quire implements AutoCloseable {
         try {
             Serializer serializer = QuireJson.serializer();
             EventStorageEngine storageEngine = database.storageEngine(serializer);
-            NotebookProjections projections = new NotebookProjections(database.connectionProvider());
+            OutputBlobs blobs = new OutputBlobs(new JdbcBlobStore(database.dataSource(),
+                    database.kind() == DatabaseKind.POSTGRESQL ? "BYTEA" : "BLOB"), settings.largeOutputThreshold());
+            NotebookProjections projections = new NotebookProjections(database.connectionProvider(),
+                    new InlinedOutputs(blobs));
             if (rebuild) {
                 projections.dropTables();
                 forgetTokens(database, NotebookProjections.GROUP);
@@ -90,7 +99,7 @@ public final class Quire implements AutoCloseable {
             projections.registerWith(configurer);
             Configuration axon = configurer.buildConfiguration();
             axon.start();
-            return new Quire(settings, database, axon, projections, storageEngine);
+            return new Quire(settings, database, axon, projections, storageEngine, blobs);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -141,7 +150,7 @@ public final class Quire implements AutoCloseable {
     }
 
     public NotebookHistory history() {
-        return new NotebookHistory(axon.eventStore());
+        return new NotebookHistory(axon.eventStore(), new InlinedOutputs(blobs));
     }
 
     /**
@@ -189,7 +198,7 @@ public final class Quire implements AutoCloseable {
 
     /** Runs cells on kernels and records every step on the notebook. */
     public CellRunner cellRunner() {
-        return new CellRunner(commands(), recording);
+        return new CellRunner(commands(), recording, blobs);
     }
 
     /** Stops kernels first (their last outputs get recorded), then event processing, then the database. */

@@ -11,15 +11,20 @@ import java.time.Duration;
  *                          {@code dataDirectory}
  * @param snapshotThreshold events after which a notebook's state is snapshotted, so loading it stays fast
  * @param kernelStartTimeout how long a kernel may take to answer after it is started
+ * @param largeOutputThreshold output values longer than this (characters) are stored once, by hash, outside the
+ *                           events
  */
 public record QuireSettings(Path dataDirectory, String databaseUrl, int snapshotThreshold,
-                            Duration kernelStartTimeout) {
+                            Duration kernelStartTimeout, int largeOutputThreshold) {
+
+    /** The default large output threshold: 64 KiB of text (about 48 KB of base64 image). */
+    public static final int DEFAULT_LARGE_OUTPUT_THRESHOLD = 64 * 1024;
 
     /** The default kernel start timeout: 60 seconds, as Jupyter's. */
     public static final Duration DEFAULT_KERNEL_START_TIMEOUT = Duration.ofSeconds(60);
 
     public QuireSettings(Path dataDirectory, String databaseUrl, int snapshotThreshold) {
-        this(dataDirectory, databaseUrl, snapshotThreshold, DEFAULT_KERNEL_START_TIMEOUT);
+        this(dataDirectory, databaseUrl, snapshotThreshold, DEFAULT_KERNEL_START_TIMEOUT, DEFAULT_LARGE_OUTPUT_THRESHOLD);
     }
 
     /** The default snapshot threshold: a snapshot every 1,000 events. */

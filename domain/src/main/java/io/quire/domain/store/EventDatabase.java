@@ -43,7 +43,8 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * <p>Threads: all methods may be called from any thread; see {@link ThreadBoundTransactionManager} for how
- * transactions belong to threads. Closing while other threads still use the database makes their calls fail.
+ * transactions belong to threads. Closing while other threads still use the database makes their calls fail. An
+ * embedded H2 database has one housekeeping thread of its own ({@code quire-h2-housekeeping}).
  */
 public final class EventDatabase implements AutoCloseable {
 
@@ -54,12 +55,14 @@ public final class EventDatabase implements AutoCloseable {
     private final HikariDataSource pool;
     private final ThreadBoundTransactionManager transactionManager;
     private final ThreadBoundConnectionProvider connectionProvider;
+    private final H2Housekeeping housekeeping;
 
     private EventDatabase(DatabaseKind kind, HikariDataSource pool) {
         this.kind = kind;
         this.pool = pool;
         this.transactionManager = new ThreadBoundTransactionManager(pool);
         this.connectionProvider = new ThreadBoundConnectionProvider(pool, transactionManager);
+        this.housekeeping = kind == DatabaseKind.H2 ? H2Housekeeping.start(pool) : null;
     }
 
     /**
@@ -192,11 +195,14 @@ public final class EventDatabase implements AutoCloseable {
     }
 
     /**
-     * Closes the pool; the embedded H2 database closes (and compacts its file) with its last connection. Transactions
-     * still open on other threads fail. Calling it again does nothing.
+     * Closes the pool; the embedded H2 database closes (and compacts its file for up to 200 ms) with its last
+     * connection. Transactions still open on other threads fail. Calling it again does nothing.
      */
     @Override
     public void close() {
+        if (housekeeping != null) {
+            housekeeping.close();
+        }
         pool.close();
     }
 }

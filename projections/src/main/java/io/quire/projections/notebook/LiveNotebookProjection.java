@@ -20,11 +20,13 @@ public class LiveNotebookProjection {
     private static final int CACHE_LIMIT = 256;
 
     private final LiveNotebooks table;
+    private final InlinedOutputs inlined;
     private final Map<String, NotebookDocument> cache = new ConcurrentHashMap<>();
     private final BatchWrites<String, NotebookDocument> writes;
 
-    public LiveNotebookProjection(LiveNotebooks table) {
+    public LiveNotebookProjection(LiveNotebooks table, InlinedOutputs inlined) {
         this.table = table;
+        this.inlined = inlined;
         this.writes = new BatchWrites<>("live-notebook", this::flush, cache::clear);
     }
 
@@ -35,7 +37,7 @@ public class LiveNotebookProjection {
         if (sequenceNumber <= document.version()) {
             return; // already applied before a restart
         }
-        document.apply(event, sequenceNumber);
+        document.apply(inlined.of(event), sequenceNumber);
         writes.put(document.notebookId(), document);
     }
 

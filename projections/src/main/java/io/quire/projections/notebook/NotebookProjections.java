@@ -25,8 +25,10 @@ public class NotebookProjections {
     private final LiveNotebooks liveNotebooks;
     private final Contents contents;
     private final Versions versions;
+    private final InlinedOutputs inlined;
 
-    public NotebookProjections(ConnectionProvider connections) {
+    public NotebookProjections(ConnectionProvider connections, InlinedOutputs inlined) {
+        this.inlined = inlined;
         Sql sql = new Sql(connections);
         this.liveNotebooks = new LiveNotebooks(sql);
         this.contents = new Contents(sql);
@@ -65,7 +67,7 @@ public class NotebookProjections {
      * would be wrong forever.
      */
     public void registerWith(Configurer configurer) {
-        configurer.registerEventHandler(c -> new LiveNotebookProjection(liveNotebooks));
+        configurer.registerEventHandler(c -> new LiveNotebookProjection(liveNotebooks, inlined));
         configurer.registerEventHandler(c -> new ContentsProjection(contents));
         configurer.registerEventHandler(c -> new VersionProjection(versions));
         configurer.eventProcessing(processing -> processing

@@ -1,6 +1,7 @@
 package io.quire.projections.versions;
 
 import io.quire.domain.notebook.event.NotebookEvent;
+import io.quire.projections.notebook.InlinedOutputs;
 import io.quire.projections.notebook.NotebookDocument;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -15,9 +16,11 @@ import java.util.Optional;
 public class NotebookHistory {
 
     private final EventStore eventStore;
+    private final InlinedOutputs inlined;
 
-    public NotebookHistory(EventStore eventStore) {
+    public NotebookHistory(EventStore eventStore, InlinedOutputs inlined) {
         this.eventStore = eventStore;
+        this.inlined = inlined;
     }
 
     /** The notebook at {@code version} (an event sequence number), or empty if it has no such version. */
@@ -27,7 +30,7 @@ public class NotebookHistory {
         while (events.hasNext() && events.peek().getSequenceNumber() <= version) {
             DomainEventMessage<?> event = events.next();
             if (event.getPayload() instanceof NotebookEvent payload) {
-                document.apply(payload, event.getSequenceNumber());
+                document.apply(inlined.of(payload), event.getSequenceNumber());
             }
         }
         return document.version() == version ? Optional.of(document) : Optional.empty();

@@ -1,5 +1,6 @@
 package io.quire.runtime.execution;
 
+import io.quire.domain.blob.OutputBlobs;
 import io.quire.domain.notebook.ExecutionOutcome;
 import io.quire.domain.notebook.command.*;
 import io.quire.kernel.client.KernelDiedException;
@@ -23,14 +24,17 @@ public final class CellRunner {
 
     private final CommandGateway commands;
     private final Executor recording;
+    private final OutputBlobs blobs;
 
     /**
      * @param commands  where the commands go
      * @param recording runs the recording of outputs; any executor, order is kept per execution
+     * @param blobs     moves large output values out of the events
      */
-    public CellRunner(CommandGateway commands, Executor recording) {
+    public CellRunner(CommandGateway commands, Executor recording, OutputBlobs blobs) {
         this.commands = commands;
         this.recording = recording;
+        this.blobs = blobs;
     }
 
     /** What a finished execution gives back. */
@@ -49,7 +53,7 @@ public final class CellRunner {
         SerialRecorder recorder = new SerialRecorder(commands, recording);
         kernel.started();
         return kernel.client().execute(ExecuteRequest.of(code), new ExecutionListenerAdapter(notebookId, executionId,
-                        recorder))
+                        recorder, blobs))
                 .handle((reply, failure) -> ending(reply, failure))
                 .thenCompose(result -> {
                     kernel.finished();
@@ -82,7 +86,8 @@ public final class CellRunner {
     }
 
     /** Turns each kernel output into the command that records it. */
-    private record ExecutionListenerAdapter(String notebookId, String executionId, SerialRecorder recorder)
+    private record ExecutionListenerAdapter(String notebookId, String executionId, SerialRecorder recorder,
+                                            OutputBlobs blobs)
             implements io.quire.kernel.client.ExecutionListener {
 
         @Override
@@ -92,18 +97,20 @@ public final class CellRunner {
 
         @Override
         public void onOutput(Output output) {
-            recorder.record(command(output));
+            recorder.record(() -> command(output));
         }
 
         private Object command(Output output) {
             if (output instanceof StreamOutput stream) {
                 return new RecordOutput(notebookId, executionId, OutputJson.stream(stream), null);
             } else if (output instanceof DisplayData display) {
-                return new RecordOutput(notebookId, executionId, OutputJson.display(display), display.displayId());
+                return new RecordOutput(notebookId, executionId, blobs.extract(OutputJson.display(display)),
+                        display.displayId());
             } else if (output instanceof UpdateDisplayData update) {
-                return new RecordDisplayUpdate(notebookId, executionId, update.displayId(), OutputJson.update(update));
+                return new RecordDisplayUpdate(notebookId, executionId, update.displayId(),
+                        blobs.extract(OutputJson.update(update)));
             } else if (output instanceof ExecuteResult result) {
-                return new RecordOutput(notebookId, executionId, OutputJson.result(result), null);
+                return new RecordOutput(notebookId, executionId, blobs.extract(OutputJson.result(result)), null);
             } else if (output instanceof ErrorOutput error) {
                 return new RecordOutput(notebookId, executionId, OutputJson.error(error), null);
             }

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * Sends one execution's recording commands one after another, in the order they were given, off the caller's
@@ -25,12 +26,20 @@ final class SerialRecorder {
     }
 
     /** Queues {@code command}; the future completes once it (and all before it) have been handled. */
-    synchronized CompletableFuture<Void> record(Object command) {
+    CompletableFuture<Void> record(Object command) {
+        return record(() -> command);
+    }
+
+    /**
+     * Queues the command {@code command} makes; it is made on the recording executor, so work such as storing a
+     * large output value stays off the caller's thread.
+     */
+    synchronized CompletableFuture<Void> record(Supplier<Object> command) {
         tail = tail.thenRunAsync(() -> {
             try {
-                commands.sendAndWait(command);
+                commands.sendAndWait(command.get());
             } catch (RuntimeException e) {
-                LOG.error("could not record {}", command.getClass().getSimpleName(), e);
+                LOG.error("could not record an execution step", e);
             }
         }, executor);
         return tail;

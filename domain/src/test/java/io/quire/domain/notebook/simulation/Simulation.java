@@ -6,6 +6,8 @@ import io.quire.domain.notebook.command.CreateNotebook;
 import io.quire.domain.notebook.command.EditCellSource;
 import io.quire.domain.notebook.event.CellDeleted;
 import io.quire.domain.notebook.event.CellInserted;
+import io.quire.domain.notebook.event.CellMoved;
+import io.quire.domain.notebook.event.CellSourceEdited;
 import io.quire.domain.notebook.simulation.InMemoryNotebookServer.Outcome;
 import io.quire.domain.notebook.simulation.Replica.CellView;
 import io.quire.domain.notebook.simulation.SimulatedClient.EditIntent;
@@ -101,8 +103,7 @@ final class Simulation {
                 + intent.description();
         log.add(line);
         Outcome outcome = server.send(notebookId, intent.command());
-        log.set(log.size() - 1, line + "  ->  " + (outcome.accepted() ? outcome.events()
-                : "refused " + outcome.rejection().reason() + ": " + outcome.rejection().getMessage()));
+        log.set(log.size() - 1, (line + "  ->  " + describe(outcome)).replace("\n", "\\n"));
         OutcomeChecks.check(truth, intent, outcome);
         if (intent.edit() != null && outcome.accepted()) {
             EditCellSource edit = intent.edit().command();
@@ -115,6 +116,32 @@ final class Simulation {
             OutcomeChecks.checkPlacement(truth, intent.edit());
             acceptedEdits.add(intent.edit());
         }
+    }
+
+    private static String describe(Outcome outcome) {
+        if (!outcome.accepted()) {
+            return "refused " + outcome.rejection().reason() + ": " + outcome.rejection().getMessage();
+        }
+        if (outcome.events().isEmpty()) {
+            return "accepted, nothing to change";
+        }
+        StringBuilder events = new StringBuilder();
+        for (Object event : outcome.events()) {
+            if (event instanceof CellInserted e) {
+                events.append("CellInserted ").append(e.cellId()).append(" after ").append(e.afterCellId());
+            } else if (event instanceof CellDeleted e) {
+                events.append("CellDeleted ").append(e.cellId());
+            } else if (event instanceof CellMoved e) {
+                events.append("CellMoved ").append(e.cellId()).append(" after ").append(e.afterCellId());
+            } else if (event instanceof CellSourceEdited e) {
+                events.append("CellSourceEdited ").append(e.cellId()).append(" r").append(e.revision()).append(' ')
+                        .append(e.operation());
+            } else {
+                events.append(event);
+            }
+            events.append("; ");
+        }
+        return events.substring(0, events.length() - 2);
     }
 
     private void record(Outcome outcome) {

@@ -1,0 +1,143 @@
+package io.quire.runtime.kernel;
+
+import io.quire.kernel.connection.ConnectionInfo;
+import io.quire.kernel.spec.KernelSpec;
+import io.quire.kernel.wire.Channel;
+import io.quire.runtime.testing.Await;
+import io.quire.runtime.testing.Python3Kernels;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LocalKernelLauncherTest {
+
+    private static KernelSpec python3;
+
+    @TempDir
+    Path kernels;
+
+    @BeforeAll
+    static void findKernelspec() {
+        python3 = Python3Kernels.spec();
+    }
+
+    @Test
+    void aClosedKernelLeavesNoProcessNorRecordButKeepsItsLog() throws IOException {
+        try (LocalKernelLauncher launcher = Python3Kernels.launcher(kernels)) {
+            RunningKernel kernel = launcher.start(python3);
+            long pid = ((LocalKernelProcess) kernel.process()).pid();
+            Path directory = kernels.resolve(kernel.id());
+            assertThat(records()).containsExactly(kernel.id() + ".kernel.json");
+            assertThat(directory.resolve("connection.json")).isRegularFile();
+
+            assertThat(Python3Kernels.stdout(kernel, "print(1 + 1)")).isEqualTo("2\n");
+            Python3Kernels.stdout(kernel, "import sys; print('diag', file=sys.__stderr__, flush=True)");
+            kernel.close();
+
+            assertThat(kernel.process().isAlive()).isFalse();
+            assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("kernel process %d", pid).isEmpty();
+            Await.until("the kernel's record is removed", Duration.ofSeconds(5), () -> records().isEmpty());
+            assertThat(directory.resolve("connection.json")).as("connection file (it holds the key)").doesNotExist();
+            assertThat(directory.resolve("kernel.log")).content().contains("diag");
+            assertThat(kernel.process().recentOutput()).contains("diag");
+        }
+    }
+
+    @Test
+    void kernelsStartedAtOnceGetDistinctPortsAndAllAnswer() throws Exception {
+        int count = 4;
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        try (LocalKernelLauncher launcher = Python3Kernels.launcher(kernels)) {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<RunningKernel>> starts = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                starts.add(threads.submit(() -> {
+                    go.await();
+                    return launcher.start(python3);
+                }));
+            }
+            go.countDown();
+            List<RunningKernel> started = new ArrayList<>();
+            for (Future<RunningKernel> start : starts) {
+                started.add(start.get());
+            }
+
+            List<Integer> ports = started.stream().flatMap(kernel -> ports(kernel).stream()).toList();
+            assertThat(ports).hasSize(5 * count).doesNotHaveDuplicates();
+            for (RunningKernel kernel : started) {
+                assertThat(Python3Kernels.stdout(kernel, "print(6 * 7)")).isEqualTo("42\n");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        Await.until("every kernel's record is removed", Duration.ofSeconds(5), () -> records().isEmpty());
+    }
+
+    @Test
+    void aKernelThatCannotStartIsReportedWithItsOwnLastWords() throws IOException {
+        Path specDirectory = Files.createDirectories(kernels.resolve("specs/broken"));
+        Files.writeString(specDirectory.resolve(KernelSpec.FILE_NAME), """
+                {"argv": ["/usr/bin/python3", "-c",
+                          "import sys; sys.exit('cannot load the kernel module quire_missing')",
+                          "{connection_file}"],
+                 "display_name": "Broken", "language": "python"}
+                """);
+        KernelSpec broken = KernelSpec.read("broken", specDirectory);
+
+        try (LocalKernelLauncher launcher = Python3Kernels.launcher(kernels.resolve("state"))) {
+            assertThatLaunchFails(launcher, broken)
+                    .contains("broken")
+                    .contains("cannot load the kernel module quire_missing");
+        }
+        Await.until("the failed kernel's record is removed", Duration.ofSeconds(5),
+                () -> list(kernels.resolve("state/records")).isEmpty());
+    }
+
+    private static org.assertj.core.api.AbstractStringAssert<?> assertThatLaunchFails(LocalKernelLauncher launcher,
+                                                                                      KernelSpec spec) {
+        try {
+            RunningKernel kernel = launcher.start(spec);
+            kernel.close();
+            throw new AssertionError("kernel " + spec.name() + " started, but its command exits at once");
+        } catch (KernelLaunchException e) {
+            return assertThat(e.getMessage());
+        }
+    }
+
+    private List<Integer> ports(RunningKernel kernel) {
+        try {
+            ConnectionInfo info = ConnectionInfo.read(kernels.resolve(kernel.id()).resolve("connection.json"));
+            return Arrays.stream(Channel.values()).map(info::port).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> records() {
+        return list(kernels.resolve("records"));
+    }
+
+    private static List<String> list(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
