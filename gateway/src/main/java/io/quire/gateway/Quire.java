@@ -3,6 +3,7 @@ package io.quire.gateway;
 import io.quire.domain.notebook.Notebook;
 import io.quire.domain.serialization.QuireJson;
 import io.quire.domain.store.EventDatabase;
+import io.quire.gateway.users.Users;
 import io.quire.domain.store.DatabaseKind;
 import io.quire.domain.blob.OutputBlobs;
 import io.quire.domain.blob.jdbc.JdbcBlobStore;
@@ -180,6 +181,11 @@ public final class Quire implements AutoCloseable {
     private static boolean reached(TrackingEventProcessor processor, long target) {
         return processor.processingStatus().values().stream().anyMatch(status -> status.getCurrentPosition()
                 .stream().anyMatch(position -> position >= target));
+    }
+
+    /** The users who may call the server, with their tokens. */
+    public Users users() {
+        return new Users(database.dataSource());
     }
 
     /** The kernelspecs installed on this machine, found as jupyter_client finds them. */

@@ -12,7 +12,8 @@ import java.io.PrintWriter;
 @Command(name = "quire", mixinStandardHelpOptions = true, versionProvider = QuireVersion.class,
         description = "Quire: event-sourced notebooks. Every edit, run and version is an event.",
         subcommands = {ImportCommand.class, ExportCommand.class, HistoryCommand.class, ListCommand.class,
-                RebuildCommand.class, KernelsCommand.class, ExecuteCommand.class, CommandLine.HelpCommand.class},
+                RebuildCommand.class, KernelsCommand.class, ExecuteCommand.class, ServeCommand.class,
+                UserCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:a user error (the message says what to change)", "2:wrong usage",
                 "3:Quire failed (details on stderr)"})

@@ -1,5 +1,7 @@
 package io.quire.runtime.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quire.domain.blob.OutputBlobs;
 import io.quire.domain.notebook.CellType;
 import io.quire.domain.notebook.Kernelspec;
 import io.quire.domain.notebook.Notebook;
@@ -21,11 +23,16 @@ import java.util.concurrent.Executors;
 
 /**
  * Notebook aggregates behind Axon's command gateway, with their events kept in memory: what a {@link CellRunner}
- * records into, and a way to read back what it recorded.
+ * records into, and a way to read back what it recorded. Output values longer than {@link #LARGE_OUTPUT} characters
+ * are kept out of the events, as Quire keeps them, in a blob store in memory.
  */
 public final class InMemoryNotebooks implements AutoCloseable {
 
+    /** Small, so that an image goes through the blob store. */
+    public static final int LARGE_OUTPUT = 64;
+
     private final Configuration axon;
+    private final OutputBlobs blobs = new OutputBlobs(new InMemoryBlobStore(), LARGE_OUTPUT);
     private final ExecutorService recording = Executors.newCachedThreadPool();
     private final Map<String, String> lastCell = new HashMap<>();
 
@@ -43,7 +50,12 @@ public final class InMemoryNotebooks implements AutoCloseable {
 
     /** A runner recording into these notebooks. */
     public CellRunner cellRunner() {
-        return new CellRunner(commands(), recording);
+        return new CellRunner(commands(), recording, blobs);
+    }
+
+    /** A recorded output as it was before its large values were moved out of the event. */
+    public JsonNode inline(JsonNode output) {
+        return blobs.inline(output);
     }
 
     /** Creates an empty python3 notebook; returns its id. */

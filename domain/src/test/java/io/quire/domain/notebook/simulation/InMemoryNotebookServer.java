@@ -41,6 +41,7 @@ final class InMemoryNotebookServer implements AutoCloseable {
 
     InMemoryNotebookServer() {
         System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
         config = DefaultConfigurer.defaultConfiguration(false)
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Notebook.class).configureCache(c -> cache))
@@ -92,14 +93,16 @@ final class InMemoryNotebookServer implements AutoCloseable {
     }
 
     /**
-     * The state of the notebook as the repository loads it now, in the aggregate's own JSON form (the form a
-     * snapshot would take), freshly replayed from its events: {@code order.live}, {@code types}, {@code texts.<id>.source} and {@code .revision}.
+     * The state of the notebook as the repository loads it, freshly replayed from its events, in the aggregate's
+     * own JSON form (the form a snapshot would take): {@code order.live}, {@code types}, {@code texts.<id>.source}
+     * and {@code texts.<id>.revision}.
      */
     JsonNode loadedState(String notebookId) {
         reload();
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
-            return config.repository(Notebook.class).load(notebookId).invoke(notebook -> (JsonNode) mapper.valueToTree(notebook));
+            return config.repository(Notebook.class).load(notebookId)
+                    .invoke(notebook -> (JsonNode) mapper.valueToTree(notebook));
         } finally {
             unitOfWork.rollback();
         }

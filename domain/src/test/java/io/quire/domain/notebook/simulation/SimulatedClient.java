@@ -83,7 +83,8 @@ final class SimulatedClient {
         }
         if (roll < 47) {
             List<String> others = view.stream().map(CellView::id).filter(id -> !id.equals(cell.id())).toList();
-            String after = others.isEmpty() || random.nextInt(5) == 0 ? null : others.get(random.nextInt(others.size()));
+            String after = others.isEmpty() || random.nextInt(5) == 0 ? null
+                    : others.get(random.nextInt(others.size()));
             return new Intent(new MoveCell(notebookId, cell.id(), after, user),
                     "MoveCell " + cell.id() + " after " + after, null);
         }

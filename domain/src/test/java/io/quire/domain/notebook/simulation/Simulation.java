@@ -91,7 +91,8 @@ final class Simulation {
         SimulatedClient client = clients.get(random.nextInt(clients.size()));
         if (random.nextInt(100) < 35) {
             int seen = client.replica().applied();
-            client.catchUp(stream, random.nextBoolean() ? stream.size() : seen + random.nextInt(stream.size() - seen + 1));
+            int upTo = random.nextBoolean() ? stream.size() : seen + random.nextInt(stream.size() - seen + 1);
+            client.catchUp(stream, upTo);
         }
         boolean reload = random.nextInt(10) == 0;
         if (reload) {

@@ -1,0 +1,18 @@
+package io.quire.gateway.http;
+
+import io.quire.gateway.Quire;
+import io.vertx.core.Vertx;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** Every feature the server offers, in mounting order. Add a feature's routes here. */
+public final class Features {
+
+    private Features() {
+    }
+
+    public static List<Function<Vertx, Routes>> all(Quire quire) {
+        return List.of();
+    }
+}
