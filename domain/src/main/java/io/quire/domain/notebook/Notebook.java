@@ -184,6 +184,36 @@ public class Notebook {
     }
 
     @CommandHandler
+    public void handle(SetCellOutputs command) {
+        requireOpen(command.user());
+        requireLiveCell(command.cellId());
+        if (types.get(command.cellId()) != CellType.CODE) {
+            throw CommandRejectedException.invalid("cell " + command.cellId() + " is "
+                    + types.get(command.cellId()).nbformatName() + ": only code cells have outputs");
+        }
+        List<com.fasterxml.jackson.databind.JsonNode> outputs = command.outputs() == null ? List.of() : command.outputs();
+        for (var output : outputs) {
+            if (output == null || !OUTPUT_TYPES.contains(output.path("output_type").asText())) {
+                throw CommandRejectedException.invalid("an output needs output_type stream, display_data,"
+                        + " execute_result or error");
+            }
+        }
+        apply(new CellOutputsSet(notebookId, command.cellId(), List.copyOf(outputs), command.executionCount(),
+                command.user()));
+    }
+
+    @CommandHandler
+    public void handle(SetCellAttachments command) {
+        requireOpen(command.user());
+        requireLiveCell(command.cellId());
+        if (types.get(command.cellId()) == CellType.CODE) {
+            throw CommandRejectedException.invalid("cell " + command.cellId() + " is code: only markdown and raw cells"
+                    + " have attachments");
+        }
+        apply(new CellAttachmentsSet(notebookId, command.cellId(), command.attachments(), command.user()));
+    }
+
+    @CommandHandler
     public void handle(SetNotebookMetadata command) {
         requireOpen(command.user());
         if (command.metadata() == null) {
@@ -236,7 +266,7 @@ public class Notebook {
         if (command.executionId() == null || running.containsKey(command.executionId())) {
             throw CommandRejectedException.conflict("execution id " + command.executionId() + " is missing or in use");
         }
-        String code = texts.get(command.cellId()).source();
+        String code = command.code() != null ? command.code() : texts.get(command.cellId()).source();
         apply(new ExecutionRequested(notebookId, command.executionId(), command.cellId(), code, command.user()));
         return code;
     }

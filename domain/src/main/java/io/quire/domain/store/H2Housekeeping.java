@@ -50,7 +50,7 @@ final class H2Housekeeping implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private boolean failing;
 
-    private H2Housekeeping(DataSource dataSource) {
+    H2Housekeeping(DataSource dataSource) {
         this.dataSource = dataSource;
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "quire-h2-housekeeping");

@@ -134,6 +134,14 @@ public final class NotebookDocument {
                 replace(CellOutputs.withOutputs(cell, List.of(), null));
                 trails.remove(id);
             }
+        } else if (event instanceof CellOutputsSet e) {
+            replace(CellOutputs.withOutputs(cells.get(e.cellId()), e.outputs(), e.executionCount()));
+            trails.remove(e.cellId());
+        } else if (event instanceof CellAttachmentsSet e) {
+            Cell cell = cells.get(e.cellId());
+            replace(new Cell(cell.id(), cell.type(), cell.source(), cell.metadata(), cell.outputs(),
+                    cell.executionCount(), e.attachments() == null || e.attachments().isEmpty() ? null
+                    : e.attachments().deepCopy()));
         } else if (event instanceof ExecutionStarted e && cells.containsKey(e.cellId())) {
             replace(CellOutputs.withOutputs(cells.get(e.cellId()), List.of(), e.executionCount()));
             trails.remove(e.cellId());

@@ -48,6 +48,23 @@ final class VersionSummary {
             return "set the notebook metadata";
         } else if (event instanceof OutputsCleared e) {
             return "cleared the outputs of " + e.cellIds().size() + (e.cellIds().size() == 1 ? " cell" : " cells");
+        } else if (event instanceof CellOutputsSet e) {
+            return "set the outputs of cell " + e.cellId() + " (" + e.outputs().size() + ")";
+        } else if (event instanceof CellAttachmentsSet e) {
+            return "set the attachments of cell " + e.cellId();
+        } else if (event instanceof ExecutionRequested e) {
+            return "ran cell " + e.cellId();
+        } else if (event instanceof ExecutionStarted e) {
+            return "cell " + e.cellId() + " started [" + e.executionCount() + "]";
+        } else if (event instanceof OutputProduced e) {
+            return "cell " + e.cellId() + " output " + e.output().path("output_type").asText();
+        } else if (event instanceof DisplayUpdated e) {
+            return "updated display " + e.displayId();
+        } else if (event instanceof OutputCleared e) {
+            return "cleared the outputs of cell " + e.cellId() + (e.waitForNext() ? " (at the next output)" : "");
+        } else if (event instanceof ExecutionEnded e) {
+            return "cell " + e.cellId() + " ended: " + e.outcome().name().toLowerCase()
+                    + (e.detail() == null ? "" : " (" + e.detail() + ")");
         } else if (event instanceof VersionNamed e) {
             return "named version " + e.version() + " '" + e.name() + "'";
         }

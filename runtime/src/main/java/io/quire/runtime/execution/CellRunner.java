@@ -49,7 +49,7 @@ public final class CellRunner {
      */
     public CompletableFuture<Result> run(String notebookId, String cellId, String user, RunningKernel kernel) {
         String executionId = UUID.randomUUID().toString();
-        String code = commands.sendAndWait(new RequestExecution(notebookId, executionId, cellId, user));
+        String code = commands.sendAndWait(new RequestExecution(notebookId, executionId, cellId, null, user));
         SerialRecorder recorder = new SerialRecorder(commands, recording);
         kernel.started();
         return kernel.client().execute(ExecuteRequest.of(code), new ExecutionListenerAdapter(notebookId, executionId,

@@ -103,6 +103,11 @@ public final class LocalKernelLauncher implements KernelLauncher {
         LocalKernelProcess kernelProcess = new LocalKernelProcess(process, log, () -> {
             ports.release(reserved);
             records.remove(id);
+            try {
+                Files.deleteIfExists(connectionFile); // it holds the key, as jupyter_client's do; the log stays
+            } catch (IOException e) {
+                LOG.warn("cannot remove the connection file of kernel {}", id, e);
+            }
         });
         ZmqKernelClient client = ZmqKernelClient.builder(connection)
                 .interruptMode(spec.interruptMode())

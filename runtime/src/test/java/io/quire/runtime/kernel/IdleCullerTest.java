@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +28,9 @@ class IdleCullerTest {
         List<RunningKernel> culled = new CopyOnWriteArrayList<>();
         try (LocalKernelLauncher launcher = Python3Kernels.launcher(kernels);
              IdleCuller culler = new IdleCuller(IDLE_TIMEOUT, CHECK_INTERVAL, culled::add)) {
-            RunningKernel busy = launcher.start(python3);
+            CompletableFuture<RunningKernel> starting = CompletableFuture.supplyAsync(() -> launcher.start(python3));
             RunningKernel idle = launcher.start(python3);
+            RunningKernel busy = starting.join();
             busy.started();  // used no later than the idle one: it passes the timeout first
             idle.touch();
             culler.watch(busy);

@@ -3,7 +3,6 @@ package io.quire.runtime.kernel;
 import io.quire.kernel.spec.KernelSpec;
 import io.quire.runtime.testing.Await;
 import io.quire.runtime.testing.Python3Kernels;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,54 +17,40 @@ class KernelPoolTest {
 
     private static final Duration WARM_UP = Duration.ofSeconds(60);
 
-    private static KernelSpec python3;
-
     @TempDir
     Path kernels;
 
-    @BeforeAll
-    static void findKernelspec() {
-        python3 = Python3Kernels.spec();
-    }
-
+    /** One story, as kernels are slow to start: warm, taken, refilled, taken, refilled, closed. */
     @Test
-    void takeHandsOutEachWarmKernelOnceAndRefills() {
-        try (RecordingLauncher launcher = new RecordingLauncher(Python3Kernels.launcher(kernels));
-             KernelPool pool = new KernelPool(launcher, 1)) {
-            pool.prepare(python3);
-            awaitWarm(pool);
-            RunningKernel first = pool.take(python3);
-            assertThat(first).as("the kernel warmed up before take").isSameAs(launcher.started.get(0));
-
-            awaitWarm(pool);
-            RunningKernel second = pool.take(python3);
-            assertThat(second).as("the refilled kernel").isNotSameAs(first).isSameAs(launcher.started.get(1));
-
-            try (first; second) {
-                assertThat(Python3Kernels.stdout(first, "x = 'first'; print(x)")).isEqualTo("first\n");
-                assertThat(Python3Kernels.stdout(second, "print('x' in globals())"))
-                        .as("no state shared between kernels").isEqualTo("False\n");
-            }
-        }
-    }
-
-    @Test
-    void closingThePoolStopsItsWarmKernels() {
+    void takeHandsOutEachWarmKernelOnceTheKernelIsReplacedAndClosingStopsTheWarmOnes() {
+        KernelSpec python3 = Python3Kernels.spec();
         try (RecordingLauncher launcher = new RecordingLauncher(Python3Kernels.launcher(kernels))) {
             KernelPool pool = new KernelPool(launcher, 1);
             pool.prepare(python3);
-            awaitWarm(pool);
-            RunningKernel warm = launcher.started.get(0);
+            awaitWarm(pool, python3);
+            RunningKernel first = pool.take(python3);
+            assertThat(first).as("the kernel warmed up before take").isSameAs(launcher.started.get(0));
 
+            awaitWarm(pool, python3);
+            RunningKernel second = pool.take(python3);
+            assertThat(second).as("the kernel started to replace the first").isNotSameAs(first)
+                    .isSameAs(launcher.started.get(1));
+            try (first; second) {
+                assertThat(Python3Kernels.stdout(first, "x = 'first'; print(x)")).isEqualTo("first\n");
+                assertThat(Python3Kernels.stdout(second, "print('x' in globals())"))
+                        .as("no state shared between the kernels handed out").isEqualTo("False\n");
+            }
+
+            awaitWarm(pool, python3);
+            RunningKernel warm = launcher.started.get(2);
             pool.close();
-
-            assertThat(warm.process().isAlive()).isFalse();
+            assertThat(warm.process().isAlive()).as("the warm kernel once the pool is closed").isFalse();
             assertThat(pool.warmCount(python3)).isZero();
         }
     }
 
-    private static void awaitWarm(KernelPool pool) {
-        Await.until("a warm python3 kernel in the pool", WARM_UP, () -> pool.warmCount(python3) == 1);
+    private static void awaitWarm(KernelPool pool, KernelSpec spec) {
+        Await.until("a warm python3 kernel in the pool", WARM_UP, () -> pool.warmCount(spec) == 1);
     }
 
     /** The real launcher, noting each kernel it starts. */
