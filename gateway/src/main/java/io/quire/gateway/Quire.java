@@ -71,6 +71,7 @@ public final class Quire implements AutoCloseable {
      */
     public static Quire start(QuireSettings settings, boolean rebuild) {
         System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
         EventDatabase database = settings.databaseUrl() == null
                 ? EventDatabase.openDirectory(settings.dataDirectory())
                 : EventDatabase.open(settings.databaseUrl());
