@@ -276,7 +276,7 @@ class NotebookTest {
         var output = JsonNodeFactory.instance.objectNode().put("output_type", "stream").put("name", "stdout")
                 .put("text", "2\n");
         fixture.given(created(), inserted("c1", null, "print(2)"))
-                .when(new RequestExecution(NB, "e1", "c1", "bob"))
+                .when(new RequestExecution(NB, "e1", "c1", null, "bob"))
                 .expectEvents(new ExecutionRequested(NB, "e1", "c1", "print(2)", "bob"));
         fixture.given(created(), inserted("c1", null, "print(2)"), new ExecutionRequested(NB, "e1", "c1", "print(2)", "bob"))
                 .when(new RecordOutput(NB, "e1", output, null))
@@ -309,11 +309,11 @@ class NotebookTest {
     @Test
     void onlyLiveCodeCellsRun() {
         fixture.given(created(), new CellInserted(NB, "m1", null, CellType.MARKDOWN, "", "ann"))
-                .when(new RequestExecution(NB, "e1", "m1", "ann"))
+                .when(new RequestExecution(NB, "e1", "m1", null, "ann"))
                 .expectException(CommandRejectedException.class)
                 .expectExceptionMessage(containsString("only code cells run"));
         fixture.given(created(), inserted("c1", null, ""), new CellDeleted(NB, "c1", "bob"))
-                .when(new RequestExecution(NB, "e1", "c1", "ann"))
+                .when(new RequestExecution(NB, "e1", "c1", null, "ann"))
                 .expectException(CommandRejectedException.class)
                 .expectExceptionMessage(containsString("was deleted"));
     }

@@ -171,7 +171,13 @@ public final class TextOperation {
             return this;
         }
 
+        /** @throws IllegalArgumentException when {@code text} holds half of a surrogate pair (no code point) */
         public Builder insert(String text) {
+            text.codePoints().filter(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE)
+                    .findFirst().ifPresent(cp -> {
+                        throw new IllegalArgumentException(String.format(
+                                "an insert cannot hold half of a surrogate pair: \\u%04X", cp));
+                    });
             if (!text.isEmpty()) {
                 // Inserts go before deletes at one position, so equal edits always have one form.
                 if (last() instanceof TextComponent.Insert insert) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.LongStream;
 
@@ -44,11 +45,11 @@ class NotebookConvergenceTest {
     }
 
     static LongStream seeds() {
-        return seeds("0-119");
+        return seeds("0-99");
     }
 
     static LongStream insertOnlySeeds() {
-        return seeds("0-39");
+        return seeds("0-29");
     }
 
     private static LongStream seeds(String byDefault) {
@@ -57,7 +58,7 @@ class NotebookConvergenceTest {
             String[] range = seeds.split("-");
             return LongStream.rangeClosed(Long.parseLong(range[0].trim()), Long.parseLong(range[1].trim()));
         }
-        return java.util.Arrays.stream(seeds.split(",")).mapToLong(seed -> Long.parseLong(seed.trim()));
+        return Arrays.stream(seeds.split(",")).mapToLong(seed -> Long.parseLong(seed.trim()));
     }
 
     private static int clientsFor(long seed) {
