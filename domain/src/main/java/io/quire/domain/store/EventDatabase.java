@@ -36,11 +36,16 @@ import javax.sql.DataSource;
  *             .configureSerializer(c -> json)
  *             .configureEventSerializer(c -> json)
  *             .configureMessageSerializer(c -> json)
- *             .configureTransactionManager(c -> db.transactionManager())
+ *             .configureTransactionManager(c -> db.transactionManager())  // command bus, processors, snapshotter
  *             .configureEmbeddedEventStore(c -> db.storageEngine(json));
  *     configurer.eventProcessing().registerTokenStore(c -> db.tokenStore(json));
+ *     Configuration axon = configurer.buildConfiguration();
+ *     axon.start();
+ *     ...
+ *     axon.shutdown();                                                // before the database closes
  * }
  * }</pre>
+ * {@code AxonWiringTest} runs exactly this with an aggregate and a tracking processor.
  *
  * <p>Threads: all methods may be called from any thread; see {@link ThreadBoundTransactionManager} for how
  * transactions belong to threads. Closing while other threads still use the database makes their calls fail. An
@@ -76,8 +81,9 @@ public final class EventDatabase implements AutoCloseable {
         try {
             Files.createDirectories(dataDirectory);
         } catch (IOException e) {
-            throw new EventDatabaseException("cannot create the data directory " + dataDirectory + " (" + e
-                    + "); create it or choose another --data", e);
+            throw new EventDatabaseException("cannot create the data directory " + dataDirectory + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); create it or choose another --data",
+                    e);
         }
         return connect(DatabaseKind.H2, H2Urls.forDirectory(dataDirectory), null, null, dataDirectory.toString());
     }
@@ -156,7 +162,8 @@ public final class EventDatabase implements AutoCloseable {
      * Axon's JDBC storage engine over this database: creates the event and snapshot tables when missing, reads
      * {@value #BATCH_SIZE} events per query, and reports a second event at an existing (aggregate, sequence number)
      * as {@code ConcurrencyException} ({@code AggregateStreamCreationException} for sequence number 0). Appends join
-     * the calling thread's transaction, or commit at once outside one.
+     * the calling thread's transaction, or commit at once outside one. Each call builds a new engine: build one per
+     * application and share it.
      *
      * @param serializer for event and snapshot payloads and metadata; use {@code QuireJson.serializer()}
      * @param upcasters  the chain that brings old event shapes up to date when reading

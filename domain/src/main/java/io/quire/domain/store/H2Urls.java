@@ -29,6 +29,10 @@ final class H2Urls {
      *     compaction, RETENTION_TIME=5000, 200/s ....... flat at 41-44 MB from 40 s on; 4.7 MB after closing
      *     compaction, RETENTION_TIME=5000, ~1,500/s .... 290-450 MB after 60 s: slowed, not stopped, at full rate
      *
+     * LOCK_TIMEOUT=10000: a transaction that meets a row another one has written but not yet committed (two
+     * commands on one notebook) waits for it, as PostgreSQL does, and then fails with a ConcurrencyException. H2
+     * gives up after 2 s by default, which a busy moment can reach, and then reports a lock timeout instead.
+     *
      * DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database while Axon's processors may still
      * be stopping; EventDatabase.close() decides when it closes.
      */
@@ -41,6 +45,7 @@ final class H2Urls {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("WRITE_DELAY", "0");
         settings.put("RETENTION_TIME", "5000");
+        settings.put("LOCK_TIMEOUT", "10000");
         settings.put("DB_CLOSE_ON_EXIT", "FALSE");
         return settings;
     }
