@@ -28,9 +28,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.serialization.Serializer;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +81,7 @@ public final class Quire implements AutoCloseable {
                     new InlinedOutputs(blobs));
             if (rebuild) {
                 projections.dropTables();
-                forgetTokens(database, NotebookProjections.GROUP);
+                database.resetTokens(NotebookProjections.GROUP);
             }
             projections.createTables();
             Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
@@ -108,30 +105,9 @@ public final class Quire implements AutoCloseable {
         }
     }
 
-    /** Removes a processor's tokens, so that it starts again from the first event. */
-    private static void forgetTokens(EventDatabase database, String processorName) {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM TokenEntry WHERE processorName = ?")) {
-            delete.setString(1, processorName);
-            delete.executeUpdate();
-        } catch (SQLException e) {
-            // No token table yet means nothing to forget.
-            if (!"42P01".equals(e.getSQLState()) && !"42S02".equals(e.getSQLState()) && !"42S04".equals(e.getSQLState())) {
-                throw new IllegalStateException("cannot reset the read models' position: " + e.getMessage(), e);
-            }
-        }
-    }
-
     /** How many events the store holds. */
     public long eventCount() {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM DomainEventEntry");
-             java.sql.ResultSet rows = count.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot count the stored events: " + e.getMessage(), e);
-        }
+        return database.eventCount();
     }
 
     public CommandGateway commands() {

@@ -21,6 +21,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * The database Quire keeps its events, snapshots and tracking tokens in: embedded H2 in a data directory, or
@@ -200,6 +204,38 @@ public final class EventDatabase implements AutoCloseable {
         tokenStore.createSchema(PostgresTokenTableFactory.INSTANCE);
         return tokenStore;
     }
+
+    /** How many events the store holds (all aggregates). */
+    public long eventCount() {
+        try (Connection connection = pool.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM DomainEventEntry");
+             ResultSet rows = count.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new EventDatabaseException("cannot count the stored events: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Forgets an event processor's position, so that it starts again from the first event (a rebuild).
+     * Nothing to forget when the token table does not exist yet.
+     */
+    public void resetTokens(String processorName) {
+        try (Connection connection = pool.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM TokenEntry WHERE processorName = ?")) {
+            delete.setString(1, processorName);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            if (!UNDEFINED_TABLE.contains(e.getSQLState())) {
+                throw new EventDatabaseException("cannot reset the position of " + processorName + ": "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** "No such table" on PostgreSQL (42P01) and H2 (42S02, 42S04). */
+    private static final java.util.Set<String> UNDEFINED_TABLE = java.util.Set.of("42P01", "42S02", "42S04");
 
     /**
      * Closes the pool; the embedded H2 database closes (and compacts its file for up to 200 ms) with its last
