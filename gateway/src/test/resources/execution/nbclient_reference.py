@@ -3,7 +3,7 @@
 Runs notebooks with nbclient as `jupyter execute --allow-errors` would (every cell runs, errors or not), then merges
 consecutive stream outputs as Jupyter front ends do: nbclient itself keeps each stream message as its own output.
 All notebooks run, in the order given, on one kernel; before each, the code in RESET_FILE runs silently (a fresh
-namespace and execution count, as on a new kernel). Quire's side does exactly the same, so the two see the same
+namespace, history session and execution count, as on a new kernel). Quire's side does exactly the same, so the two see the same
 kernel state cell for cell.
 
 Usage: /usr/bin/python3 nbclient_reference.py RESET_FILE WORK_DIR OUT_DIR NOTEBOOK...
@@ -20,9 +20,10 @@ import nbformat
 from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 
-# As nbconvert's CoalesceStreamsPreprocessor and nbclient's coalesce_streams (nbclient >= 0.10) apply them.
+# As nbconvert's CoalesceStreamsPreprocessor applies carriage returns. Backspaces are applied as nbclient (>= 0.10)
+# means to, but with a backspace: its r"[^\n]\b" is a word boundary in a Python regex.
 CARRIAGE_RETURN = re.compile(r".*\r(?=[^\n])")
-BACKSPACE = re.compile(r"[^\n]\b")
+BACKSPACE = re.compile("[^\n]\x08")
 
 
 def coalesce_streams(outputs):
@@ -56,22 +57,25 @@ async def main(reset_file, work_dir, out_dir, notebooks):
     with open(reset_file, encoding="utf-8") as file:
         reset = file.read()
     manager = AsyncKernelManager(kernel_name="python3")
-    await manager.start_kernel(cwd=work_dir)
-    resetter = manager.client()
-    resetter.start_channels()
+    # As nbclient starts its kernels: input history in memory, not in the user's database.
+    await manager.start_kernel(cwd=work_dir, extra_arguments=["--HistoryManager.hist_file=:memory:"])
+    # One client for everything: the resets, and every notebook's cells (nbclient uses the client it is given).
+    kernel = manager.client()
+    kernel.start_channels()
+    kernel.allow_stdin = False
     try:
-        await resetter.wait_for_ready(timeout=60)
+        await kernel.wait_for_ready(timeout=60)
         for index, path in enumerate(notebooks):
             target = os.path.join(out_dir, str(index))
             try:
-                reply = await resetter.execute_interactive(reset, silent=True, store_history=False, timeout=30)
+                reply = await kernel.execute(reset, silent=True, store_history=False, reply=True, timeout=30)
                 if reply["content"]["status"] != "ok":
                     raise RuntimeError("the kernel reset failed: " + str(reply["content"]))
                 notebook = nbformat.read(path, as_version=4)
                 client = NotebookClient(notebook, km=manager, kernel_name="python3", allow_errors=True,
                                         timeout=60)
+                client.kc = kernel
                 await client.async_execute()
-                client.kc.stop_channels()
                 for cell in notebook.cells:
                     if cell.cell_type == "code":
                         cell.outputs = coalesce_streams(cell.outputs)
@@ -79,7 +83,7 @@ async def main(reset_file, work_dir, out_dir, notebooks):
             except Exception:
                 write_atomically(target + ".error", lambda file: file.write(traceback.format_exc()))
     finally:
-        resetter.stop_channels()
+        kernel.stop_channels()
         await manager.shutdown_kernel()
 
 

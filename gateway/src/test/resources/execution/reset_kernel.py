@@ -1,1 +1,1 @@
-get_ipython().run_line_magic('reset', '-f'); get_ipython().execution_count = 1
+get_ipython().reset(new_session=True)

@@ -48,7 +48,10 @@ final class ExecuteCommand implements Callable<Integer> {
         try (Quire quire = node.open(false)) {
             Notebooks notebooks = new Notebooks(quire);
             String notebookId = notebooks.idOf(path);
-            List<Cell> code = notebooks.content(path).cells().stream().filter(c -> c.type() == CellType.CODE).toList();
+            // Blank cells are not sent, as nbclient and JupyterLab do: ipykernel would announce one with the next
+            // execution count and reply with the last, so two cells would show the same count.
+            List<Cell> code = notebooks.content(path).cells().stream()
+                    .filter(c -> c.type() == CellType.CODE && !c.source().isBlank()).toList();
             KernelSpec kernelSpec = kernelSpec(quire, notebooks);
             out.printf("running %d code cells of %s on %s%n", code.size(), path, kernelSpec.name());
             out.flush();

@@ -102,6 +102,26 @@ public interface KernelClient extends AutoCloseable {
     CompletableFuture<Message> request(Channel channel, Message message);
 
     /**
+     * Sends a message as given (signed by this client's session) on shell, control or stdin, and waits for nothing:
+     * for relaying other front ends' messages of any type (comm traffic, input replies, requests), whose answers
+     * reach them through a {@link KernelListener}. The kernel's {@code input_request}s for an execute_request sent
+     * this way are left to the listeners: this client does not answer them.
+     *
+     * @return completes once ZeroMQ has taken the message
+     * @throws IllegalArgumentException for iopub or heartbeat, which a client does not send on
+     */
+    CompletableFuture<Void> send(Channel channel, Message message);
+
+    /**
+     * Adds a listener that sees every message received from now on, after the listener given at construction (if
+     * any) and the listeners added before it. Any thread.
+     */
+    void addListener(KernelListener listener);
+
+    /** Removes a listener added with {@link #addListener}; messages already being delivered may still reach it. */
+    void removeListener(KernelListener listener);
+
+    /**
      * Completes, normally, with the exception pending requests failed with once the heartbeat declares the kernel
      * dead. Never completes for a kernel that stays alive.
      */

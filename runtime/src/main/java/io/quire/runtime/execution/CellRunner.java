@@ -63,10 +63,19 @@ public final class CellRunner {
                 });
     }
 
-    private record Ending(ExecutionOutcome outcome, Integer executionCount, String detail) {
+    /**
+     * A new order in which to record executions that someone else sends to a kernel (a Jupyter front end, through
+     * the gateway), step by step, exactly as {@link #run} records its own. Use one per kernel, so that steps of
+     * successive executions are recorded in the order they happened.
+     */
+    public ExecutionRecorder.Sequence recordingSequence() {
+        return new ExecutionRecorder.Sequence(commands, new SerialRecorder(commands, recording), blobs);
     }
 
-    private static Ending ending(ExecuteReply reply, Throwable failure) {
+    record Ending(ExecutionOutcome outcome, Integer executionCount, String detail) {
+    }
+
+    static Ending ending(ExecuteReply reply, Throwable failure) {
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
@@ -86,7 +95,7 @@ public final class CellRunner {
     }
 
     /** Turns each kernel output into the command that records it. */
-    private record ExecutionListenerAdapter(String notebookId, String executionId, SerialRecorder recorder,
+    record ExecutionListenerAdapter(String notebookId, String executionId, SerialRecorder recorder,
                                             OutputBlobs blobs)
             implements io.quire.kernel.client.ExecutionListener {
 
@@ -100,7 +109,7 @@ public final class CellRunner {
             recorder.record(() -> command(output));
         }
 
-        private Object command(Output output) {
+        Object command(Output output) {
             if (output instanceof StreamOutput stream) {
                 return new RecordOutput(notebookId, executionId, OutputJson.stream(stream), null);
             } else if (output instanceof DisplayData display) {

@@ -32,12 +32,15 @@ final class SerialRecorder {
 
     /**
      * Queues the command {@code command} makes; it is made on the recording executor, so work such as storing a
-     * large output value stays off the caller's thread.
+     * large output value stays off the caller's thread. A {@code null} command is nothing to send.
      */
     synchronized CompletableFuture<Void> record(Supplier<Object> command) {
         tail = tail.thenRunAsync(() -> {
             try {
-                commands.sendAndWait(command.get());
+                Object made = command.get();
+                if (made != null) {
+                    commands.sendAndWait(made);
+                }
             } catch (RuntimeException e) {
                 LOG.error("could not record an execution step", e);
             }

@@ -55,10 +55,16 @@ public final class IdleCuller implements AutoCloseable {
             if (!kernel.isBusy() && kernel.lastActivity().isBefore(cutoff)) {
                 watched.remove(kernel);
                 LOG.info("stopping kernel {}: idle since {}", kernel.id(), kernel.lastActivity());
+                // Nothing may escape: a scheduled task that throws is never run again, so culling would stop.
                 try {
                     kernel.close();
-                } finally {
+                } catch (RuntimeException e) {
+                    LOG.warn("kernel {} did not stop cleanly", kernel.id(), e);
+                }
+                try {
                     onCulled.accept(kernel);
+                } catch (RuntimeException e) {
+                    LOG.error("the listener told of culled kernel {} failed", kernel.id(), e);
                 }
             }
         }

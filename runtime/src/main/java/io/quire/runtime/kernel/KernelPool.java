@@ -75,7 +75,12 @@ public final class KernelPool implements AutoCloseable {
             BlockingQueue<RunningKernel> queue = queue(spec);
             while (!closed && queue.size() < size) {
                 try {
-                    queue.add(launcher.start(spec));
+                    RunningKernel kernel = launcher.start(spec);
+                    if (closed) {
+                        kernel.close(); // the pool closed while this kernel started
+                        return;
+                    }
+                    queue.add(kernel);
                 } catch (KernelLaunchException e) {
                     LOG.warn("cannot pre-start a {} kernel for the pool: {}", spec.name(), e.getMessage());
                     return;

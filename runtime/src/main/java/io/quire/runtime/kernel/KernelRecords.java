@@ -21,8 +21,19 @@ final class KernelRecords {
     private static final Logger LOG = LoggerFactory.getLogger(KernelRecords.class);
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
-    /** What identifies a kernel process: its pid, and its start time so that a reused pid is never killed. */
-    record Record(String kernelId, long pid, Instant started, String kernelDirectory) {
+    /**
+     * What identifies a kernel process and the Quire that owns it: pids with start times, so that a reused pid is
+     * never mistaken for them.
+     */
+    record Record(String kernelId, long pid, Instant started, String kernelDirectory, Long ownerPid,
+                  Instant ownerStarted) {
+
+        /** A record of a kernel owned by this process. */
+        static Record ownedByThisProcess(String kernelId, ProcessHandle kernel, String kernelDirectory) {
+            ProcessHandle owner = ProcessHandle.current();
+            return new Record(kernelId, kernel.pid(), kernel.info().startInstant().orElse(Instant.EPOCH),
+                    kernelDirectory, owner.pid(), owner.info().startInstant().orElse(null));
+        }
     }
 
     private final Path directory;
@@ -53,7 +64,8 @@ final class KernelRecords {
     }
 
     /**
-     * Stops every recorded kernel whose process still runs, and forgets all records.
+     * Stops every recorded kernel whose Quire is no longer running, and forgets their records. Kernels of another
+     * live Quire sharing this data directory are left alone.
      *
      * @return how many orphaned kernels were stopped
      */
@@ -62,8 +74,11 @@ final class KernelRecords {
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".kernel.json")).toList()) {
                 Record record = JSON.readValue(file.toFile(), Record.class);
-                Optional<ProcessHandle> process = ProcessHandle.of(record.pid())
-                        .filter(p -> p.info().startInstant().map(record.started()::equals).orElse(false));
+                if (record.ownerPid() != null && record.ownerPid() != ProcessHandle.current().pid()
+                        && process(record.ownerPid(), record.ownerStarted()).isPresent()) {
+                    continue;
+                }
+                Optional<ProcessHandle> process = process(record.pid(), record.started());
                 if (process.isPresent()) {
                     process.get().descendants().forEach(ProcessHandle::destroyForcibly);
                     process.get().destroyForcibly();
@@ -77,6 +92,12 @@ final class KernelRecords {
             throw new UncheckedIOException("cannot read the kernel records in " + directory, e);
         }
         return stopped;
+    }
+
+    /** The process with this pid, if it is the one that started at {@code started}. */
+    private static Optional<ProcessHandle> process(long pid, Instant started) {
+        return started == null ? Optional.empty() : ProcessHandle.of(pid)
+                .filter(p -> p.info().startInstant().map(started::equals).orElse(false));
     }
 
     private Path file(String kernelId) {

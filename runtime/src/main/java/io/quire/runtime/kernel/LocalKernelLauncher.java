@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +35,7 @@ public final class LocalKernelLauncher implements KernelLauncher {
     private final PortAllocator ports = new PortAllocator();
     private final KernelRecords records;
     private final Set<RunningKernel> running = ConcurrentHashMap.newKeySet();
+    private boolean closed;
 
     /**
      * @param kernelsDirectory where kernels' connection files, logs and records go ({@code DATA/kernels})
@@ -53,8 +53,10 @@ public final class LocalKernelLauncher implements KernelLauncher {
         }
     }
 
+    /** @throws KernelLaunchException also once {@link #close()} has begun: a closed launcher starts nothing more */
     @Override
     public RunningKernel start(KernelSpec spec) {
+        requireOpen(spec);
         KernelLaunchException last = null;
         for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
             try {
@@ -98,8 +100,7 @@ public final class LocalKernelLauncher implements KernelLauncher {
             throw new KernelLaunchException("cannot start kernel " + spec.name() + " (" + String.join(" ",
                     spec.argv()) + "): " + e.getMessage(), e);
         }
-        records.add(new KernelRecords.Record(id, process.pid(),
-                process.info().startInstant().orElse(Instant.EPOCH), directory.toString()));
+        records.add(KernelRecords.Record.ownedByThisProcess(id, process.toHandle(), directory.toString()));
         LocalKernelProcess kernelProcess = new LocalKernelProcess(process, log, () -> {
             ports.release(reserved);
             records.remove(id);
@@ -124,9 +125,25 @@ public final class LocalKernelLauncher implements KernelLauncher {
             throw new KernelLaunchException("kernel " + spec.name() + " did not start: " + reason(e)
                     + "\n--- kernel output ---\n" + kernelProcess.recentOutput().strip());
         }
-        running.add(kernel);
-        kernelProcess.onExit().thenRun(() -> running.remove(kernel));
-        return kernel;
+        synchronized (this) {
+            if (!closed) {
+                running.add(kernel);
+                kernelProcess.onExit().thenRun(() -> running.remove(kernel));
+                return kernel;
+            }
+        }
+        kernel.close(); // close() began while this kernel started: it would outlive the launcher
+        throw closedFailure(spec);
+    }
+
+    private synchronized void requireOpen(KernelSpec spec) {
+        if (closed) {
+            throw closedFailure(spec);
+        }
+    }
+
+    private static KernelLaunchException closedFailure(KernelSpec spec) {
+        return new KernelLaunchException("cannot start kernel " + spec.name() + ": Quire is shutting down");
     }
 
     /**
@@ -160,8 +177,13 @@ public final class LocalKernelLauncher implements KernelLauncher {
     /** Stops every kernel still running (in parallel: each may take seconds). */
     @Override
     public void close() {
+        List<RunningKernel> toStop;
+        synchronized (this) {
+            closed = true;
+            toStop = List.copyOf(running);
+        }
         List<Thread> stopping = new ArrayList<>();
-        for (RunningKernel kernel : List.copyOf(running)) {
+        for (RunningKernel kernel : toStop) {
             Thread thread = new Thread(kernel::close, "quire-kernel-stop-" + kernel.id());
             thread.start();
             stopping.add(thread);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +27,14 @@ class IdleCullerTest {
     void aKernelIdlePastTheTimeoutIsStoppedAndReportedButABusyOneOnlyOnceItFinishes() {
         KernelSpec python3 = Python3Kernels.spec();
         List<RunningKernel> culled = new CopyOnWriteArrayList<>();
+        Consumer<RunningKernel> failingOnTheFirstReport = kernel -> {
+            culled.add(kernel);
+            if (culled.size() == 1) {
+                throw new IllegalStateException("a listener that fails must not stop the culling");
+            }
+        };
         try (LocalKernelLauncher launcher = Python3Kernels.launcher(kernels);
-             IdleCuller culler = new IdleCuller(IDLE_TIMEOUT, CHECK_INTERVAL, culled::add)) {
+             IdleCuller culler = new IdleCuller(IDLE_TIMEOUT, CHECK_INTERVAL, failingOnTheFirstReport)) {
             CompletableFuture<RunningKernel> starting = CompletableFuture.supplyAsync(() -> launcher.start(python3));
             RunningKernel idle = launcher.start(python3);
             RunningKernel busy = starting.join();
@@ -42,7 +49,8 @@ class IdleCullerTest {
                     () -> !culled.contains(busy) && busy.process().isAlive());
 
             busy.finished();
-            Await.until("the kernel, idle once finished, is culled", Duration.ofSeconds(10),
+            Await.until("the kernel, idle once finished, is culled (after the listener failed once)",
+                    Duration.ofSeconds(10),
                     () -> culled.contains(busy));
             assertThat(busy.process().isAlive()).isFalse();
             assertThat(culled).containsExactly(idle, busy);

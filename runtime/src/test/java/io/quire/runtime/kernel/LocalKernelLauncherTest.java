@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LocalKernelLauncherTest {
 
@@ -107,23 +108,12 @@ class LocalKernelLauncherTest {
         KernelSpec broken = KernelSpec.read("broken", specDirectory);
 
         try (LocalKernelLauncher launcher = Python3Kernels.launcher(kernels.resolve("state"))) {
-            assertThatLaunchFails(launcher, broken)
-                    .contains("broken")
-                    .contains("cannot load the kernel module quire_missing");
+            assertThatThrownBy(() -> launcher.start(broken)).isInstanceOf(KernelLaunchException.class)
+                    .hasMessageContaining("broken")
+                    .hasMessageContaining("cannot load the kernel module quire_missing");
         }
         Await.until("the failed kernel's record is removed", Duration.ofSeconds(5),
                 () -> list(kernels.resolve("state/records")).isEmpty());
-    }
-
-    private static org.assertj.core.api.AbstractStringAssert<?> assertThatLaunchFails(LocalKernelLauncher launcher,
-                                                                                      KernelSpec spec) {
-        try {
-            RunningKernel kernel = launcher.start(spec);
-            kernel.close();
-            throw new AssertionError("kernel " + spec.name() + " started, but its command exits at once");
-        } catch (KernelLaunchException e) {
-            return assertThat(e.getMessage());
-        }
     }
 
     private List<Integer> ports(RunningKernel kernel) {

@@ -14,10 +14,13 @@ import io.quire.kernel.wire.Message;
 import io.quire.kernel.wire.RejectedMessageException;
 import io.quire.kernel.wire.Session;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -26,18 +29,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns the frames the I/O loop receives into messages and takes each where it belongs: replies to their pending
  * request, iopub outputs and idle status to their execution, input requests to the execution's handler, comm
- * traffic to comm listeners, and everything to the {@link KernelListener}. Runs on the I/O thread, except the comm
- * and target maps, which callers may change from any thread.
+ * traffic to comm listeners, and everything to the {@link KernelListener}s. Runs on the I/O thread, except the
+ * comm and target maps and the listener list, which callers may change from any thread.
  */
 final class Router implements IoLoop.Inbound {
 
     private static final Logger log = LoggerFactory.getLogger(Router.class);
 
     private final Session session;
-    private final KernelListener listener;
+    private final List<KernelListener> listeners = new CopyOnWriteArrayList<>();
     private final Outbox outbox;
     private final BiFunction<String, String, ZmqComm> comms;
     private final Map<String, PendingRequest> pending = new HashMap<>();
+    /** execute_requests relayed for other front ends, until their reply: their input requests are not ours. */
+    private final Set<String> relayed = new HashSet<>();
     private final Map<String, CommListener> commListeners = new ConcurrentHashMap<>();
     private final Map<String, CommTarget> targets = new ConcurrentHashMap<>();
     private final CompletableFuture<KernelDiedException> death = new CompletableFuture<>();
@@ -55,7 +60,9 @@ final class Router implements IoLoop.Inbound {
 
     Router(Session session, KernelListener listener, Outbox outbox, BiFunction<String, String, ZmqComm> comms) {
         this.session = session;
-        this.listener = listener;
+        if (listener != KernelListener.NONE) {
+            listeners.add(listener);
+        }
         this.outbox = outbox;
         this.comms = comms;
     }
@@ -81,6 +88,19 @@ final class Router implements IoLoop.Inbound {
 
     void removeComm(String commId) {
         commListeners.remove(commId);
+    }
+
+    void addListener(KernelListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(KernelListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Marks an execute_request sent for another front end: its input requests go to the listeners only. I/O thread. */
+    void relayed(String msgId) {
+        relayed.add(msgId);
     }
 
     void addTarget(String targetName, CommTarget target) {
@@ -114,7 +134,9 @@ final class Router implements IoLoop.Inbound {
         } catch (RuntimeException e) {
             log.error("Routing {} {} failed", channel, message.msgType(), e);
         }
-        Callbacks.run("kernel listener", () -> listener.onMessage(channel, message));
+        for (KernelListener listener : listeners) {
+            Callbacks.run("kernel listener", () -> listener.onMessage(channel, message));
+        }
     }
 
     /** Logged once per client at WARN, then at DEBUG: a flood of forgeries must not flood the log too. */
@@ -129,6 +151,9 @@ final class Router implements IoLoop.Inbound {
 
     private void onReply(Channel channel, Message message) {
         String parent = message.parentMsgId().orElse(null);
+        if (parent != null && channel == Channel.SHELL) {
+            relayed.remove(parent);
+        }
         PendingRequest request = parent == null ? null : pending.get(parent);
         if (request != null && request.onReply(message)) {
             pending.remove(parent);
@@ -191,7 +216,8 @@ final class Router implements IoLoop.Inbound {
     }
 
     private void onStdin(Message message) {
-        if (!message.msgType().equals("input_request")) {
+        if (!message.msgType().equals("input_request")
+                || message.parentMsgId().filter(relayed::contains).isPresent()) {
             return;
         }
         PendingRequest request = message.parentMsgId().map(pending::get).orElse(null);
@@ -240,6 +266,7 @@ final class Router implements IoLoop.Inbound {
         }
         List<PendingRequest> failed = List.copyOf(pending.values());
         pending.clear();
+        relayed.clear();
         failed.forEach(request -> request.result().completeExceptionally(cause));
     }
 }

@@ -185,6 +185,38 @@ public final class ZmqKernelClient implements KernelClient {
     }
 
     @Override
+    public CompletableFuture<Void> send(Channel channel, Message message) {
+        if (channel == Channel.IOPUB || channel == Channel.HEARTBEAT) {
+            throw new IllegalArgumentException("a client sends on shell, control or stdin, not " + channel);
+        }
+        List<byte[]> frames = session.serialize(message);
+        boolean execution = channel == Channel.SHELL && message.msgType().equals("execute_request");
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        loop.submit(() -> {
+            if (execution) {
+                router.relayed(message.msgId());
+            }
+            if (loop.send(channel, frames)) {
+                sent.complete(null);
+            } else {
+                sent.completeExceptionally(new KernelException("ZeroMQ refused " + message.msgType()
+                        + ": send queue full"));
+            }
+        }, sent);
+        return sent;
+    }
+
+    @Override
+    public void addListener(KernelListener listener) {
+        router.addListener(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public void removeListener(KernelListener listener) {
+        router.removeListener(listener);
+    }
+
+    @Override
     public CompletableFuture<KernelDiedException> death() {
         return router.death().copy();
     }
