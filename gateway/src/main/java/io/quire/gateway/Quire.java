@@ -110,6 +110,11 @@ public final class Quire implements AutoCloseable {
         return database.eventCount();
     }
 
+    /** How this node was set up: where its data directory is, and the rest. */
+    public QuireSettings settings() {
+        return settings;
+    }
+
     public CommandGateway commands() {
         return axon.commandGateway();
     }

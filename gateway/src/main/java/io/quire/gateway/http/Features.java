@@ -13,6 +13,10 @@ public final class Features {
     }
 
     public static List<Function<Vertx, Routes>> all(Quire quire) {
-        return List.of();
+        return List.of(
+                io.quire.gateway.http.kernels.KernelFeature.of(quire),
+                vertx -> new io.quire.gateway.http.contents.ContentsRoutes(vertx, quire),
+                vertx -> new io.quire.gateway.http.history.HistoryRoutes(vertx, quire),
+                vertx -> new io.quire.gateway.http.history.OpenApiRoutes());
     }
 }

@@ -50,9 +50,19 @@ public final class QuireServer implements AutoCloseable {
             Router router = Router.router(vertx);
             StatusRoutes status = new StatusRoutes(metrics, () -> true, () -> 0, () -> 0);
             status.mountOpen(router);
+            // A WebSocket upgrade waits, unread, until its route upgrades it (authentication may be asynchronous).
+            router.route("/api/*").handler(QuireServer::holdWebSocketUpgrade);
             router.route("/api/*").handler(new TokenAuth(vertx, settings.token(), settings.owner(), users));
             router.route("/quire/api/*").handler(new TokenAuth(vertx, settings.token(), settings.owner(), users));
-            router.route("/api/*").handler(BodyHandler.create().setBodyLimit(settings.maxBodyBytes()));
+            router.route("/kernelspecs/*").handler(new TokenAuth(vertx, settings.token(), settings.owner(), users));
+            BodyHandler apiBodies = BodyHandler.create().setBodyLimit(settings.maxBodyBytes());
+            router.route("/api/*").handler(context -> {
+                if (context.request().canUpgradeToWebSocket()) {
+                    context.next();
+                } else {
+                    apiBodies.handle(context);
+                }
+            });
             router.route("/quire/api/*").handler(BodyHandler.create().setBodyLimit(settings.maxBodyBytes()));
             status.mount(router);
             List<Routes> mounted = new ArrayList<>();
@@ -71,7 +81,8 @@ public final class QuireServer implements AutoCloseable {
                     .setTcpNoDelay(true)
                     .setWebSocketSubProtocols(List.of("v1.kernel.websocket.jupyter.org"))
                     .setMaxWebSocketMessageSize((int) Math.min(Integer.MAX_VALUE, settings.maxBodyBytes()))
-                    .setMaxWebSocketFrameSize(1 << 20);
+                    // browsers send a message as one frame: a frame may be as large as a message
+                    .setMaxWebSocketFrameSize((int) Math.min(Integer.MAX_VALUE, settings.maxBodyBytes()));
             HttpServer server = vertx.createHttpServer(options).requestHandler(router)
                     .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             return new QuireServer(vertx, server);
@@ -81,6 +92,13 @@ public final class QuireServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
                     + cause.getMessage() + " (is another server using that port? choose another with --port)", cause);
         }
+    }
+
+    private static void holdWebSocketUpgrade(io.vertx.ext.web.RoutingContext context) {
+        if (context.request().canUpgradeToWebSocket()) {
+            context.request().pause();
+        }
+        context.next();
     }
 
     /** The port the server listens on (useful when it was started with port 0). */

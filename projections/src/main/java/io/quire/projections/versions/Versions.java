@@ -45,6 +45,27 @@ public class Versions {
                 row -> row.getLong(1), notebookId, name).stream().findFirst();
     }
 
+    /** The versions that were given a name (checkpoints), oldest first. */
+    public List<Version> named(String notebookId) {
+        return sql.query("SELECT v.version, v.at, v.who, v.summary, n.name FROM version_name n"
+                + " JOIN notebook_version v ON v.notebook_id = n.notebook_id AND v.version = n.version"
+                + " WHERE n.notebook_id = ? ORDER BY v.version, n.name", row -> new Version(row.getLong(1),
+                row.getObject(2, OffsetDateTime.class).toInstant(), row.getString(3), row.getString(4),
+                row.getString(5)), notebookId);
+    }
+
+    /** When a notebook's first and latest versions were made; empty when it has none. */
+    public Optional<Span> span(String notebookId) {
+        return sql.query("SELECT MIN(at), MAX(at) FROM notebook_version WHERE notebook_id = ?",
+                row -> row.getObject(1) == null ? null : new Span(row.getObject(1, OffsetDateTime.class).toInstant(),
+                        row.getObject(2, OffsetDateTime.class).toInstant()), notebookId)
+                .stream().filter(span -> span != null).findFirst();
+    }
+
+    /** When a notebook's first version ({@code created}) and its latest one ({@code modified}) were made. */
+    public record Span(Instant created, Instant modified) {
+    }
+
     /** The latest version made at or before {@code instant}. */
     public Optional<Long> asOf(String notebookId, Instant instant) {
         return sql.query("SELECT MAX(version) FROM notebook_version WHERE notebook_id = ? AND at <= ?",
