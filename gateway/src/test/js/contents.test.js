@@ -61,7 +61,7 @@ test('contents through @jupyterlab/services', async (t) => {
     assert.equal(text.content, 'hello\n');
     const bytes = Buffer.from([0, 1, 2, 255]).toString('base64');
     await contents.save('lab/data.bin', { type: 'file', format: 'base64', content: bytes });
-    const binary = await contents.get('lab/data.bin', { format: 'base64' });
+    const binary = await contents.get('lab/data.bin', { type: 'file', format: 'base64', content: true });
     assert.equal(binary.content.replace(/\s/g, ''), bytes);
   });
 
