@@ -22,7 +22,7 @@ final class NodeOptions {
             description = "Who makes the changes, recorded in every event. Default: the OS user.")
     String user;
 
-    @Option(names = "--snapshot-every", paramLabel = "N", defaultValue = "1000",
+    @Option(names = "--snapshot-every", paramLabel = "N",
             description = "Snapshot a notebook every N events so loading it stays fast. Default: ${DEFAULT-VALUE}.")
     int snapshotEvery;
 

@@ -26,12 +26,19 @@ public final class QuireCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        try {
+            System.exit(commandLine().execute(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("quire: " + e.getMessage());
+            System.exit(USER_ERROR);
+        }
     }
 
     /** The command line with Quire's error handling, for main and for tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new QuireCli()).setExecutionExceptionHandler(QuireCli::handle);
+        return new CommandLine(new QuireCli())
+                .setExecutionExceptionHandler(QuireCli::handle)
+                .setDefaultValueProvider(QuireDefaults.load(System.getenv()));
     }
 
     @Override

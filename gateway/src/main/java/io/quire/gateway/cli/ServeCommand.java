@@ -19,11 +19,11 @@ import java.util.concurrent.CountDownLatch;
                 "Any Jupyter client works against it; every edit and execution becomes an event."})
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+    @Option(names = "--host", paramLabel = "ADDRESS",
             description = "The address to listen on. Default: ${DEFAULT-VALUE} (this machine only).")
     String host;
 
-    @Option(names = "--port", defaultValue = "8888", paramLabel = "PORT",
+    @Option(names = "--port", paramLabel = "PORT",
             description = "The port to listen on (0: any free port). Default: ${DEFAULT-VALUE}.")
     int port;
 
@@ -39,9 +39,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        String serverToken = token != null ? token
-                : System.getenv("QUIRE_TOKEN") != null && !System.getenv("QUIRE_TOKEN").isBlank()
-                ? System.getenv("QUIRE_TOKEN") : Users.newToken();
+        String serverToken = token != null ? token : Users.newToken();
         Quire quire = node.open(false);
         QuireServer server;
         try {
