@@ -13,7 +13,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -37,15 +36,13 @@ public final class QuireBench implements Callable<Integer> {
     /** --db values. */
     enum Stores { H2, POSTGRES, BOTH }
 
-    @Option(names = "--db", description = "h2, postgres or both (default: ${DEFAULT-VALUE})", defaultValue = "both",
-            converter = StoresConverter.class)
+    @Option(names = "--db", description = "h2, postgres or both (default: ${DEFAULT-VALUE})", defaultValue = "both")
     Stores stores;
 
-    @Option(names = "--quick", description = "a ~1 minute smoke run: short windows, a 20,000-event history")
+    @Option(names = "--quick", description = "a ~2 minute smoke run: short windows, a 10,000-event history")
     boolean quick;
 
-    @Option(names = "--only", split = ",", description = "some of: edits, load, rebuild (default: all)",
-            converter = BenchmarkConverter.class)
+    @Option(names = "--only", split = ",", description = "some of: edits, load, rebuild (default: all)")
     Set<Benchmark> only = EnumSet.allOf(Benchmark.class);
 
     @Option(names = "--postgres", description = "JDBC URL of the PostgreSQL server to create throw-away databases on"
@@ -58,7 +55,8 @@ public final class QuireBench implements Callable<Integer> {
     public static void main(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("axoniq.update-checker.disabled", "true");
-        System.exit(new CommandLine(new QuireBench()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(new CommandLine(new QuireBench()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(QuireBench::failed).execute(args));
     }
 
     @Override
@@ -66,22 +64,39 @@ public final class QuireBench implements Callable<Integer> {
         Scale scale = quick ? Scale.quick() : Scale.standard();
         Path workDirectory = work != null ? Files.createDirectories(work) : Files.createTempDirectory("quire-bench");
         StoreFactory factory = new StoreFactory(workDirectory, postgresUrl);
+        if (engines().contains(Engine.POSTGRES)) {
+            factory.checkPostgres();
+        }
         Report report = new Report();
         long start = System.nanoTime();
-        for (Engine engine : engines()) {
-            runAll(factory, engine, scale, report);
+        double loadBefore = Machine.loadAverage();
+        try {
+            for (Engine engine : engines()) {
+                runAll(factory, engine, scale, report);
+            }
+        } finally {
+            if (work == null) {
+                Files.deleteIfExists(workDirectory);
+            }
         }
-        if (work == null) {
-            Files.deleteIfExists(workDirectory);
-        }
-        System.out.printf("Quire benchmarks, %s, %s run (%.0f s): %d cores, %s, Java %s%n%n", LocalDate.now(),
-                quick ? "quick" : "standard", (System.nanoTime() - start) / 1e9,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-                System.getProperty("java.version"));
+        System.out.printf("Quire benchmarks, %s, %s run (%.0f s): %d cores, %s, Java %s%n", LocalDate.now(),
+                quick ? "quick" : "standard", (System.nanoTime() - start) / 1e9, Machine.cores(),
+                System.getProperty("os.name"), System.getProperty("java.version"));
+        System.out.printf("Load average (1 min) %.1f at the start, %.1f at the end: above %d, other processes"
+                + " competed for the CPUs.%n%n", loadBefore, Machine.loadAverage(), Machine.cores());
         report.print(System.out);
         System.out.println();
         System.out.println(report.allTargetsMet() ? "All targets met." : "Some targets were missed (FAIL above).");
         return 0;
+    }
+
+    /** Exit code 3 with the reason on stderr, and the stack trace for anything that is not a set-up problem. */
+    private static int failed(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        commandLine.getErr().println("bench: failed: " + e.getMessage());
+        if (!(e instanceof IllegalArgumentException)) {
+            e.printStackTrace(commandLine.getErr());
+        }
+        return 3;
     }
 
     private List<Engine> engines() {
@@ -102,16 +117,17 @@ public final class QuireBench implements Callable<Integer> {
         if (!only.contains(Benchmark.LOAD) && !only.contains(Benchmark.REBUILD)) {
             return;
         }
-        HistoryFiller filler = new HistoryFiller(scale.editors());
+        HistoryFiller filler = new HistoryFiller();
         try (BenchStore plain = factory.create(engine, "plain")) {
-            History withoutSnapshots = filler.fill(plain, Integer.MAX_VALUE, scale.historyEvents());
+            History withoutSnapshots = filler.fill(plain, scale.historyEvents());
+            report.add(Figure.of(engine.label(), "history written: edits/s, 1,000 per commit, one editor",
+                            withoutSnapshots.writeRate(), "edits/s", Target.NONE)
+                    .withNote("how fast the load benchmark's history was written: one command at a time, but 1,000"
+                            + " commands per unit of work and transaction (group commit), on a small notebook"));
             if (only.contains(Benchmark.LOAD)) {
-                try (BenchStore snapshotted = factory.create(engine, "snap")) {
-                    History withSnapshots = filler.fill(snapshotted, QuireSettings.DEFAULT_SNAPSHOT_THRESHOLD,
-                            scale.historyEvents());
-                    report.add(Figure.of(engine.label(), String.format("edits/s, %d editors, small notebook",
-                                    scale.editors()), withSnapshots.fillEditsPerSecond(), "edits/s", Target.NONE)
-                            .withNote("rate at which the load benchmark's history was written (a few short cells)"));
+                try (BenchStore copy = plain.copy("snap")) {
+                    History withSnapshots = filler.withSnapshots(withoutSnapshots, copy,
+                            QuireSettings.DEFAULT_SNAPSHOT_THRESHOLD);
                     report.addAll(new LoadTime(scale.loadRepetitions()).run(withSnapshots));
                 }
                 report.addAll(new LoadTime(scale.loadRepetitions()).run(withoutSnapshots));
@@ -119,20 +135,6 @@ public final class QuireBench implements Callable<Integer> {
             if (only.contains(Benchmark.REBUILD)) {
                 report.addAll(new RebuildThroughput(scale.rebuildRepetitions()).run(withoutSnapshots));
             }
-        }
-    }
-
-    static final class StoresConverter implements CommandLine.ITypeConverter<Stores> {
-        @Override
-        public Stores convert(String value) {
-            return Stores.valueOf(value.toUpperCase(java.util.Locale.ROOT));
-        }
-    }
-
-    static final class BenchmarkConverter implements CommandLine.ITypeConverter<Benchmark> {
-        @Override
-        public Benchmark convert(String value) {
-            return Benchmark.valueOf(value.toUpperCase(java.util.Locale.ROOT));
         }
     }
 }

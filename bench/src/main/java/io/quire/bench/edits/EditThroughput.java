@@ -1,15 +1,14 @@
 package io.quire.bench.edits;
 
 import io.quire.bench.Figure;
+import io.quire.bench.Machine;
 import io.quire.bench.Parallel;
 import io.quire.bench.Progress;
 import io.quire.bench.Samples;
 import io.quire.bench.Scale;
-import io.quire.bench.Target;
 import io.quire.bench.notebook.Editor;
 import io.quire.bench.notebook.NotebookFixture;
 import io.quire.bench.store.BenchStore;
-import io.quire.bench.store.Engine;
 import io.quire.bench.store.StoredBytes;
 import io.quire.domain.notebook.Cell;
 import io.quire.domain.notebook.NotebookContent;
@@ -54,8 +53,9 @@ public final class EditThroughput {
             node.commands().sendAndWait(new ImportNotebook(notebookId, PATH, content, "bench"));
             node.awaitProjections(CATCH_UP);
             int ipynbBytes = new Notebooks(node).export(PATH).length;
-            Progress.say(engine, "edits", "notebook of %,d cells, %,d bytes; %d editors: warm-up %d s, then measuring %d s",
-                    scale.cells(), ipynbBytes, scale.editors(), scale.warmUp().toSeconds(), scale.measure().toSeconds());
+            Progress.say(engine, "edits", "notebook of %,d cells, %,d bytes; %d editors: warm-up %d s, then"
+                    + " measuring %d s", scale.cells(), ipynbBytes, scale.editors(), scale.warmUp().toSeconds(),
+                    scale.measure().toSeconds());
 
             long measureFrom = System.nanoTime() + scale.warmUp().toNanos();
             long measureUntil = measureFrom + scale.measure().toNanos();
@@ -65,45 +65,16 @@ public final class EditThroughput {
             sleepUntil(measureFrom);
             StoredBytes before = store.storedBytes();
             long writtenBefore = store.physicalBytesWritten();
+            long cpuBefore = Machine.processCpuNanos();
             Samples samples = Samples.of(latencies.join().toArray(long[][]::new));
+            long cpu = Machine.processCpuNanos() - cpuBefore;
             StoredBytes added = store.storedBytes().minus(before);
             long written = store.physicalBytesWritten() - writtenBefore;
             long lagStart = System.nanoTime();
             node.awaitProjections(CATCH_UP);
             double lagMillis = (System.nanoTime() - lagStart) / 1e6;
-
-            double eventBytesPerEdit = (double) added.eventBytes() / added.events();
-            double snapshotBytesPerEdit = (double) store.storedBytes().snapshotBytes() / threshold;
-            double storeBytesPerEdit = eventBytesPerEdit + snapshotBytesPerEdit;
-            boolean h2 = engine.equals(Engine.H2.label());
-            String crew = scale.editors() + " editors";
-            return List.of(
-                    Figure.of(engine, "notebook size (.ipynb, as Jupyter saves it)", ipynbBytes, "B", Target.NONE)
-                          .withNote("what Jupyter writes on every save: it rewrites the whole file"),
-                    Figure.of(engine, "edits/s, " + crew + ", one notebook", samples.count()
-                                    / (scale.measure().toNanos() / 1e9), "edits/s",
-                            h2 ? Target.atLeast(5000) : Target.NONE)
-                          .withNote("single-cell EditCellSource commands completed per second, closed loop, each"
-                                  + " editor in its own cell; target is for H2"),
-                    Figure.of(engine, "commit latency p50, " + crew, samples.medianMillis(), "ms", Target.NONE),
-                    Figure.of(engine, "commit latency p99, " + crew, samples.percentileMillis(99), "ms",
-                            h2 ? Target.atMost(10) : Target.NONE)
-                          .withNote("commandGateway.sendAndWait time: aggregate lock, decide, append, commit"),
-                    Figure.of(engine, "commit latency max, " + crew, samples.maxMillis(), "ms", Target.NONE),
-                    Figure.of(engine, "store bytes per edit: event row", eventBytesPerEdit, "B", Target.NONE)
-                          .withNote("growth of DomainEventEntry (every column) / events added, read with SQL"),
-                    Figure.of(engine, "store bytes per edit: snapshots", snapshotBytesPerEdit, "B", Target.NONE)
-                          .withNote("a snapshot (payload+metadata) is written every " + threshold
-                                  + " events: its size / " + threshold),
-                    Figure.of(engine, "Jupyter save / Quire edit, bytes", ipynbBytes / storeBytesPerEdit, "x",
-                            Target.NONE)
-                          .withNote(".ipynb size / (event row + snapshot share): how many times more Jupyter"
-                                  + " writes per save than Quire's store per edit"),
-                    Figure.of(engine, "all bytes written per edit", (double) written / added.events(), "B",
-                            Target.NONE)
-                          .withNote(store.physicalWritesMeaning()),
-                    Figure.of(engine, "read models behind, after the last edit", lagMillis, "ms", Target.NONE)
-                          .withNote("time for the projections to catch up once editing stopped"));
+            return new EditWindow(scale, ipynbBytes, samples, cpu, added, store.storedBytes().snapshotBytes(),
+                    threshold, written, lagMillis).figures(store);
         }
     }
 

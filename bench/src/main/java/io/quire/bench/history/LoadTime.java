@@ -1,6 +1,7 @@
 package io.quire.bench.history;
 
 import io.quire.bench.Figure;
+import io.quire.bench.Machine;
 import io.quire.bench.Progress;
 import io.quire.bench.Samples;
 import io.quire.bench.Target;
@@ -37,11 +38,14 @@ public final class LoadTime {
     public List<Figure> run(History history) throws Exception {
         long[] loads = new long[repetitions];
         long[] cached = new long[repetitions];
+        long[] loadCpu = new long[repetitions];
         for (int i = 0; i < repetitions; i++) {
             try (Quire node = Quire.start(history.settings(), false)) {
                 node.awaitProjections(CATCH_UP);
                 history.other().edit(node.commands());
+                long cpuBefore = Machine.threadCpuNanos();
                 loads[i] = history.probe().edit(node.commands());
+                loadCpu[i] = Machine.threadCpuNanos() - cpuBefore;
                 cached[i] = history.probe().edit(node.commands());
                 node.awaitProjections(CATCH_UP);
             }
@@ -57,6 +61,10 @@ public final class LoadTime {
                               + " in this JVM"),
                 Figure.of(engine, what + ", warm", warm.medianMillis(), "ms", Target.atMost(100))
                       .withNote("the same, median of " + (repetitions - 1) + " node restarts; database warm"),
+                Figure.of(engine, what + ", warm, CPU time", Samples.of(Arrays.copyOfRange(loadCpu, 1, repetitions))
+                                .medianMillis(), "ms", Target.NONE)
+                      .withNote("CPU time of the thread that loads (the command runs on the caller's thread):"
+                              + " what the load costs when no other process competes for the CPU; median"),
                 Figure.of(engine, "same edit, aggregate cached, " + history.describeSnapshots(),
                         Samples.of(cached).medianMillis(), "ms", Target.NONE)
                       .withNote("the next edit on that node, median: load time = warm - this"));

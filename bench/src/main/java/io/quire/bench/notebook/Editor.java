@@ -64,11 +64,15 @@ public final class Editor {
         return took;
     }
 
-    public String cellId() {
-        return cellId;
+    /** An editor in the same state, for a copy of the store this one edits. */
+    public Editor copy() {
+        Editor copy = new Editor(notebookId, cellId, length, revision, user);
+        copy.cursor = cursor;
+        copy.edits = edits;
+        return copy;
     }
 
-    public long revision() {
-        return revision;
+    public String notebookId() {
+        return notebookId;
     }
 }

@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A big notebook as data science produces them: every fourth cell markdown, the others code of ~1.5 KB with a
- * short stream output, and one cell in twenty a code cell with a PNG plot (random bytes, base64) sized so that the .ipynb
- * file (as nbformat writes it) has the requested size. Most of the bytes are outputs, as in real notebooks; the
- * sources (~0.7 MB for 500 cells) are what the Notebook aggregate holds. Deterministic: same arguments, same bytes.
+ * A big notebook as data science produces them: every fourth cell markdown, the others code of ~1.4 KB with a
+ * short stream output, and one cell in twenty a code cell with a PNG plot (random bytes, base64) sized so that the
+ * .ipynb file (as nbformat writes it) has the requested size. Most of the bytes are outputs, as in real notebooks;
+ * the sources (~0.6 MB for 500 cells) are what the Notebook aggregate holds. Deterministic: same arguments, same
+ * bytes.
  */
 public final class NotebookFixture {
 

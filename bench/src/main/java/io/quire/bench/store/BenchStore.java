@@ -28,6 +28,14 @@ public interface BenchStore extends AutoCloseable {
     /** What {@link #physicalBytesWritten()} counts, for the report. */
     String physicalWritesMeaning();
 
+    /**
+     * A new store holding exactly what this one holds (a file copy, or a PostgreSQL template copy). No node may be
+     * running on this store meanwhile.
+     *
+     * @param purpose a short word naming the case, part of the new store's name
+     */
+    BenchStore copy(String purpose);
+
     /** Removes the store (files or database). No node may still be running on it. */
     @Override
     void close();

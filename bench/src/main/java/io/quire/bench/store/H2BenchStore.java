@@ -63,6 +63,21 @@ final class H2BenchStore implements BenchStore {
                 + " snapshots and the read models";
     }
 
+    /** Copies the database file(s); H2 has closed the file when no node runs (it closes with its last connection). */
+    @Override
+    public BenchStore copy(String purpose) {
+        Path target = dataDirectory.resolveSibling(StoreFactory.name(purpose));
+        try (Stream<Path> files = Files.list(dataDirectory)) {
+            Files.createDirectories(target);
+            for (Path file : files.toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the benchmark store " + dataDirectory, e);
+        }
+        return new H2BenchStore(target);
+    }
+
     @Override
     public void close() {
         if (!Files.exists(dataDirectory)) {

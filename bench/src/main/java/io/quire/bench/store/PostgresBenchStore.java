@@ -24,12 +24,18 @@ final class PostgresBenchStore implements BenchStore {
     private final String url;
 
     /**
-     * @param serverUrl    a JDBC URL of any database of the server, e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}
+     * @param serverUrl    a JDBC URL of any database of the server, e.g.
+     *                     {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}
      * @param databaseName the database to create
      * @throws IllegalArgumentException when the URL is not a PostgreSQL URL
      * @throws IllegalStateException    when the database cannot be created
      */
     PostgresBenchStore(String serverUrl, String databaseName) {
+        this(serverUrl, databaseName, null);
+    }
+
+    /** As above; with a template, the new database is a copy of that one (PostgreSQL's CREATE DATABASE TEMPLATE). */
+    private PostgresBenchStore(String serverUrl, String databaseName, String template) {
         Matcher parts = URL.matcher(serverUrl);
         if (!parts.matches()) {
             throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + serverUrl
@@ -38,7 +44,7 @@ final class PostgresBenchStore implements BenchStore {
         this.serverUrl = serverUrl;
         this.databaseName = databaseName;
         this.url = parts.group(1) + databaseName + parts.group(3);
-        execute("CREATE DATABASE " + databaseName);
+        execute("CREATE DATABASE " + databaseName + (template == null ? "" : " TEMPLATE " + template));
     }
 
     @Override
@@ -75,6 +81,11 @@ final class PostgresBenchStore implements BenchStore {
     public String physicalWritesMeaning() {
         return "WAL bytes of the whole PostgreSQL server (events, indexes, snapshots, read models; plus whatever"
                 + " else runs on that server meanwhile)";
+    }
+
+    @Override
+    public BenchStore copy(String purpose) {
+        return new PostgresBenchStore(serverUrl, StoreFactory.name(purpose), databaseName);
     }
 
     @Override

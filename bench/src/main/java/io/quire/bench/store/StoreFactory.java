@@ -1,6 +1,9 @@
 package io.quire.bench.store;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -25,10 +28,29 @@ public final class StoreFactory {
      * @param purpose a short word naming the case, part of the directory or database name
      */
     public BenchStore create(Engine engine, String purpose) {
-        String name = "quire_bench_" + purpose + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        String name = name(purpose);
         return switch (engine) {
             case H2 -> new H2BenchStore(workDirectory.resolve(name));
             case POSTGRES -> new PostgresBenchStore(postgresServerUrl, name);
         };
+    }
+
+    /**
+     * Fails now, rather than after the H2 half of a run, when the PostgreSQL server cannot be reached.
+     *
+     * @throws IllegalArgumentException saying what to do
+     */
+    public void checkPostgres() {
+        try (Connection ignored = DriverManager.getConnection(postgresServerUrl)) {
+            // reachable
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("cannot reach PostgreSQL at " + postgresServerUrl + " ("
+                    + e.getMessage() + "): start it, pass another server with --postgres, or run with --db h2");
+        }
+    }
+
+    /** {@code quire_bench_<purpose>_<8 random hex digits>}: a directory or database name no other run uses. */
+    static String name(String purpose) {
+        return "quire_bench_" + purpose + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     }
 }
