@@ -11,6 +11,7 @@ import io.quire.projections.notebook.InlinedOutputs;
 import io.quire.kernel.spec.KernelSpecFinder;
 import io.quire.runtime.execution.CellRunner;
 import io.quire.runtime.kernel.KernelLauncher;
+import io.quire.runtime.kernel.KernelPool;
 import io.quire.runtime.kernel.LocalKernelLauncher;
 import io.quire.projections.notebook.NotebookProjections;
 import io.quire.projections.versions.NotebookHistory;
@@ -49,6 +50,7 @@ public final class Quire implements AutoCloseable {
     private final QuireSettings settings;
     private final ExecutorService recording = Executors.newCachedThreadPool(daemon("quire-recording"));
     private LocalKernelLauncher kernelLauncher;
+    private KernelPool kernelPool;
     private final OutputBlobs blobs;
 
     private Quire(QuireSettings settings, EventDatabase database, Configuration axon, NotebookProjections projections,
@@ -184,6 +186,17 @@ public final class Quire implements AutoCloseable {
         return kernelLauncher;
     }
 
+    /**
+     * Ready kernels: warm ones from the pool when {@code kernelPoolSize} is above 0, else started now. A kernel
+     * is handed out once; no state passes from one user to the next.
+     */
+    public synchronized KernelPool kernelPool() {
+        if (kernelPool == null) {
+            kernelPool = new KernelPool(kernels(), settings.kernelPoolSize());
+        }
+        return kernelPool;
+    }
+
     /** Runs cells on kernels and records every step on the notebook. */
     public CellRunner cellRunner() {
         return new CellRunner(commands(), recording, blobs);
@@ -194,6 +207,9 @@ public final class Quire implements AutoCloseable {
     public void close() {
         try {
             synchronized (this) {
+                if (kernelPool != null) {
+                    kernelPool.close();
+                }
                 if (kernelLauncher != null) {
                     kernelLauncher.close();
                 }

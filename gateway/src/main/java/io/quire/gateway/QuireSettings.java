@@ -13,9 +13,12 @@ import java.time.Duration;
  * @param kernelStartTimeout how long a kernel may take to answer after it is started
  * @param largeOutputThreshold output values longer than this (characters) are stored once, by hash, outside the
  *                           events
+ * @param kernelPoolSize     kernels kept started ahead of need, per kernelspec in use (0: start each on demand)
+ * @param cullIdleAfter      the server stops kernels idle (and without clients) this long; zero: never
  */
 public record QuireSettings(Path dataDirectory, String databaseUrl, int snapshotThreshold,
-                            Duration kernelStartTimeout, int largeOutputThreshold) {
+                            Duration kernelStartTimeout, int largeOutputThreshold, int kernelPoolSize,
+                            Duration cullIdleAfter) {
 
     /** The default large output threshold: 64 KiB of text (about 48 KB of base64 image). */
     public static final int DEFAULT_LARGE_OUTPUT_THRESHOLD = 64 * 1024;
@@ -24,13 +27,26 @@ public record QuireSettings(Path dataDirectory, String databaseUrl, int snapshot
     public static final Duration DEFAULT_KERNEL_START_TIMEOUT = Duration.ofSeconds(60);
 
     public QuireSettings(Path dataDirectory, String databaseUrl, int snapshotThreshold) {
-        this(dataDirectory, databaseUrl, snapshotThreshold, DEFAULT_KERNEL_START_TIMEOUT, DEFAULT_LARGE_OUTPUT_THRESHOLD);
+        this(dataDirectory, databaseUrl, snapshotThreshold, DEFAULT_KERNEL_START_TIMEOUT, DEFAULT_LARGE_OUTPUT_THRESHOLD,
+                0, Duration.ZERO);
+    }
+
+    /** The same settings with a warm kernel pool and idle culling. */
+    public QuireSettings withKernels(int poolSize, Duration cullIdle) {
+        return new QuireSettings(dataDirectory, databaseUrl, snapshotThreshold, kernelStartTimeout,
+                largeOutputThreshold, poolSize, cullIdle);
     }
 
     /** The default snapshot threshold: a snapshot every 1,000 events. */
     public static final int DEFAULT_SNAPSHOT_THRESHOLD = 1000;
 
     public QuireSettings {
+        if (kernelPoolSize < 0) {
+            throw new IllegalArgumentException("the kernel pool size must be 0 or more, not " + kernelPoolSize);
+        }
+        if (cullIdleAfter == null || cullIdleAfter.isNegative()) {
+            throw new IllegalArgumentException("the idle culling time must be 0 (never) or more");
+        }
         if (snapshotThreshold < 1) {
             throw new IllegalArgumentException("the snapshot threshold must be at least 1, not " + snapshotThreshold);
         }

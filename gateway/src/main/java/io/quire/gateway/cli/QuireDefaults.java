@@ -22,7 +22,8 @@ final class QuireDefaults implements CommandLine.IDefaultValueProvider {
     private static final Map<String, String> ENVIRONMENT = Map.of(
             "--data", "QUIRE_DATA", "--db", "QUIRE_DB", "--token", "QUIRE_TOKEN");
     private static final Map<String, String> BUILT_IN = Map.of(
-            "--host", "127.0.0.1", "--port", "8888", "--snapshot-every", "1000");
+            "--host", "127.0.0.1", "--port", "8888", "--snapshot-every", "1000", "--kernel-pool", "1",
+            "--cull-idle", "0");
 
     private final Properties file;
 

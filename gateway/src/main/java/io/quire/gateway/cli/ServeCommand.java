@@ -31,6 +31,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "The server's token. Default: $QUIRE_TOKEN, else a new random one, printed at start.")
     String token;
 
+    @Option(names = "--kernel-pool", paramLabel = "N",
+            description = "Keep N kernels started ahead of need, per kernelspec in use, so a new kernel is ready at"
+                    + " once (0: start each on demand). Default: ${DEFAULT-VALUE}.")
+    int kernelPool;
+
+    @Option(names = "--cull-idle", paramLabel = "SECONDS",
+            description = "Stop kernels idle, with no client connected, for this long (0: never). Default: ${DEFAULT-VALUE}.")
+    long cullIdleSeconds;
+
     @Mixin
     NodeOptions node;
 
@@ -40,7 +49,12 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         String serverToken = token != null ? token : Users.newToken();
-        Quire quire = node.open(false);
+        if (kernelPool < 0 || cullIdleSeconds < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--kernel-pool and --cull-idle must be 0 or more");
+        }
+        Quire quire = Quire.start(node.settings().withKernels(kernelPool, java.time.Duration.ofSeconds(cullIdleSeconds)),
+                false);
         QuireServer server;
         try {
             server = QuireServer.start(quire, quire.users(), new ServerSettings(host, port, serverToken, node.user(),

@@ -13,6 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -37,12 +43,43 @@ public final class Kernels {
     });
     private final Map<String, ServedKernel> kernels = new LinkedHashMap<>();
     private volatile boolean stopping;
+    private final ScheduledExecutorService culler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "quire-kernel-culler");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static final Logger LOG = LoggerFactory.getLogger(Kernels.class);
 
     public Kernels(Quire quire, KernelEnvironment environment) {
         this.quire = quire;
         this.specs = quire.kernelSpecs();
         this.environment = environment;
         this.recording = new ExecutionRecording(new Notebooks(quire), quire.cellRunner());
+        Duration cullAfter = quire.settings().cullIdleAfter();
+        if (!cullAfter.isZero()) {
+            long period = Math.max(1000, Math.min(60_000, cullAfter.toMillis() / 4));
+            culler.scheduleWithFixedDelay(() -> cullIdle(cullAfter), period, period, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Stops kernels that have been idle, with no client connected, for longer than {@code after}, as Jupyter
+     * Server's culler does by default (it spares busy and connected kernels).
+     */
+    private void cullIdle(Duration after) {
+        Instant cutoff = Instant.now().minus(after);
+        for (ServedKernel kernel : list()) {
+            if ("idle".equals(kernel.executionState()) && kernel.connections() == 0
+                    && kernel.lastActivity().isBefore(cutoff)) {
+                try {
+                    LOG.info("stopping kernel {} ({}): idle since {}", kernel.id(), kernel.name(),
+                            kernel.lastActivity());
+                    shutdown(kernel);
+                } catch (RuntimeException e) {
+                    LOG.warn("could not stop idle kernel {}", kernel.id(), e);
+                }
+            }
+        }
     }
 
     /**
@@ -51,6 +88,7 @@ public final class Kernels {
      */
     public void stopping() {
         stopping = true;
+        culler.shutdownNow();
     }
 
     /** Which variables clients may set in a kernel's environment. */
@@ -96,8 +134,11 @@ public final class Kernels {
         env.putAll(spec.env());
         KernelSpec withEnvironment = new KernelSpec(spec.name(), spec.resourceDir(), spec.argv(), spec.displayName(),
                 spec.language(), spec.interruptMode(), env, spec.metadata());
+        // A warm kernel has only its kernelspec's environment: one asked for with more variables starts fresh.
+        boolean plain = env.equals(spec.env());
         ServedKernel kernel = new ServedKernel(UUID.randomUUID().toString(), withEnvironment,
-                launching -> quire.kernels().start(launching), recording, lifecycle, () -> stopping);
+                launching -> plain ? quire.kernelPool().take(launching) : quire.kernels().start(launching),
+                recording, lifecycle, () -> stopping);
         kernel.start();
         synchronized (kernels) {
             kernels.put(kernel.id(), kernel);

@@ -49,7 +49,7 @@ public final class RunningKernel implements AutoCloseable {
         return process;
     }
 
-    /** Marks the kernel as used now; idle culling counts from the last use. */
+    /** Marks the kernel as used now. */
     public void touch() {
         lastActivity = Instant.now();
     }
@@ -69,7 +69,7 @@ public final class RunningKernel implements AutoCloseable {
         touch();
     }
 
-    /** True while code is running: the idle culler leaves busy kernels alone. */
+    /** True while code is running on it through this process. */
     public boolean isBusy() {
         return busy.get() > 0;
     }

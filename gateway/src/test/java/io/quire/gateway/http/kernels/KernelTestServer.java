@@ -47,8 +47,14 @@ public final class KernelTestServer implements AutoCloseable {
 
     /** A server that refuses bodies and WebSocket messages larger than {@code maxBodyBytes}. */
     public static KernelTestServer start(Path data, long maxBodyBytes) {
+        return start(QuireSettings.embedded(data), maxBodyBytes);
+    }
+
+    /** A server on these settings (e.g. with a kernel pool or idle culling). */
+    public static KernelTestServer start(QuireSettings settings, long maxBodyBytes) {
+        Path data = settings.dataDirectory();
         KernelPrerequisites.require();
-        Quire quire = Quire.start(QuireSettings.embedded(data), false);
+        Quire quire = Quire.start(settings, false);
         try {
             QuireServer server = QuireServer.start(quire, quire.users(), new ServerSettings("127.0.0.1", 0, TOKEN,
                     OWNER, maxBodyBytes), Features.all(quire));
