@@ -62,11 +62,11 @@ public final class QuireBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scale scale = quick ? Scale.quick() : Scale.standard();
+        if (engines().contains(Engine.POSTGRES)) {
+            StoreFactory.checkPostgres(postgresUrl);
+        }
         Path workDirectory = work != null ? Files.createDirectories(work) : Files.createTempDirectory("quire-bench");
         StoreFactory factory = new StoreFactory(workDirectory, postgresUrl);
-        if (engines().contains(Engine.POSTGRES)) {
-            factory.checkPostgres();
-        }
         Report report = new Report();
         long start = System.nanoTime();
         double loadBefore = Machine.loadAverage();

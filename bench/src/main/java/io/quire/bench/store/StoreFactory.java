@@ -40,7 +40,7 @@ public final class StoreFactory {
      *
      * @throws IllegalArgumentException saying what to do
      */
-    public void checkPostgres() {
+    public static void checkPostgres(String postgresServerUrl) {
         try (Connection ignored = DriverManager.getConnection(postgresServerUrl)) {
             // reachable
         } catch (SQLException e) {
