@@ -92,8 +92,16 @@ final class PythonJson {
     /** Python's {@code ensure_ascii=False} escaping (json.encoder's ESCAPE and ESCAPE_DCT). */
     static void writeString(String text, StringBuilder out) {
         out.append('"');
+        // Characters that need no escape are copied in runs: notebooks are mostly such text, and a 5 MB notebook is
+        // written again on every change of the live read model.
+        int run = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && !(Character.isSurrogate(c) && isLoneSurrogate(text, i))) {
+                continue;
+            }
+            out.append(text, run, i);
+            run = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -103,17 +111,14 @@ final class PythonJson {
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
                 default -> {
-                    if (c < 0x20 || isLoneSurrogate(text, i)) {
-                        // A lone surrogate cannot be encoded as UTF-8 (Python fails on it): escaping it keeps the
-                        // file valid and reads back as the same string.
-                        String hex = Integer.toHexString(c);
-                        out.append("\\u").append("0".repeat(4 - hex.length())).append(hex);
-                    } else {
-                        out.append(c);
-                    }
+                    // A control character, or a lone surrogate, which cannot be encoded as UTF-8 (Python fails on
+                    // it): escaping it keeps the file valid and reads back as the same string.
+                    String hex = Integer.toHexString(c);
+                    out.append("\\u").append("0".repeat(4 - hex.length())).append(hex);
                 }
             }
         }
+        out.append(text, run, text.length());
         out.append('"');
     }
 
