@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.quire.gateway.Quire;
 import io.quire.gateway.http.auth.TokenAuth;
+import io.quire.gateway.http.status.StatusCounts;
 import io.quire.gateway.http.status.StatusRoutes;
 import io.quire.gateway.users.Users;
 import io.vertx.core.Vertx;
@@ -15,9 +16,10 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
 
 /**
  * Quire's HTTP front door: the Jupyter Server API and Quire's own API, behind token authentication.
@@ -48,7 +50,10 @@ public final class QuireServer implements AutoCloseable {
                 .build();
         try {
             Router router = Router.router(vertx);
-            StatusRoutes status = new StatusRoutes(metrics, () -> true, () -> 0, () -> 0);
+            // filled below, before the server listens; /api/status sums what the features count
+            List<Routes> mounted = new CopyOnWriteArrayList<>();
+            StatusRoutes status = new StatusRoutes(metrics, () -> true,
+                    () -> count(mounted, StatusCounts::kernels), () -> count(mounted, StatusCounts::connections));
             status.mountOpen(router);
             // A WebSocket upgrade waits, unread, until its route upgrades it (authentication may be asynchronous).
             router.route("/api/*").handler(QuireServer::holdWebSocketUpgrade);
@@ -65,7 +70,6 @@ public final class QuireServer implements AutoCloseable {
             });
             router.route("/quire/api/*").handler(BodyHandler.create().setBodyLimit(settings.maxBodyBytes()));
             status.mount(router);
-            List<Routes> mounted = new ArrayList<>();
             for (var feature : features) {
                 Routes routes = feature.apply(vertx);
                 routes.mount(router);
@@ -92,6 +96,11 @@ public final class QuireServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
                     + cause.getMessage() + " (is another server using that port? choose another with --port)", cause);
         }
+    }
+
+    private static int count(List<Routes> features, ToIntFunction<StatusCounts> count) {
+        return features.stream().filter(StatusCounts.class::isInstance).map(StatusCounts.class::cast)
+                .mapToInt(count).sum();
     }
 
     private static void holdWebSocketUpgrade(io.vertx.ext.web.RoutingContext context) {

@@ -21,6 +21,7 @@ public class Versions {
     public void createTables() {
         sql.ddl("CREATE TABLE IF NOT EXISTS notebook_version (notebook_id VARCHAR(64) NOT NULL, version BIGINT NOT NULL,"
                         + " at " + sql.instantType() + " NOT NULL, who VARCHAR(255) NOT NULL, summary VARCHAR(1000) NOT NULL,"
+                        + " edited BOOLEAN NOT NULL,"
                         + " PRIMARY KEY (notebook_id, version))",
                 "CREATE TABLE IF NOT EXISTS version_name (notebook_id VARCHAR(64) NOT NULL, name VARCHAR(255) NOT NULL,"
                         + " version BIGINT NOT NULL, PRIMARY KEY (notebook_id, name))");
@@ -56,14 +57,26 @@ public class Versions {
 
     /** When a notebook's first and latest versions were made; empty when it has none. */
     public Optional<Span> span(String notebookId) {
-        return sql.query("SELECT MIN(at), MAX(at) FROM notebook_version WHERE notebook_id = ?",
-                row -> row.getObject(1) == null ? null : new Span(row.getObject(1, OffsetDateTime.class).toInstant(),
-                        row.getObject(2, OffsetDateTime.class).toInstant()), notebookId)
+        return sql.query("SELECT MIN(at), MAX(CASE WHEN edited THEN at END), MAX(CASE WHEN edited THEN version END)"
+                        + " FROM notebook_version WHERE notebook_id = ?",
+                row -> row.getObject(1) == null ? null : span(row.getObject(1, OffsetDateTime.class),
+                        row.getObject(2, OffsetDateTime.class), row.getObject(3) == null ? -1 : row.getLong(3)),
+                notebookId)
                 .stream().filter(span -> span != null).findFirst();
     }
 
-    /** When a notebook's first version ({@code created}) and its latest one ({@code modified}) were made. */
-    public record Span(Instant created, Instant modified) {
+    private static Span span(OffsetDateTime created, OffsetDateTime modified, long editVersion) {
+        return new Span(created.toInstant(), modified == null ? created.toInstant() : modified.toInstant(), editVersion);
+    }
+
+    /**
+     * When a notebook was created and last edited. Recorded executions and version names are not edits: like a
+     * Jupyter file, whose date changes when it is saved, not when its cells run, so a front end that compares dates
+     * before saving (JupyterLab) does not take running cells for someone else's change.
+     *
+     * @param editVersion the version of the latest edit, or -1
+     */
+    public record Span(Instant created, Instant modified, long editVersion) {
     }
 
     /** The latest version made at or before {@code instant}. */
@@ -74,9 +87,11 @@ public class Versions {
     }
 
     void insert(Map<String, Row> rows) {
-        sql.batch("INSERT INTO notebook_version (notebook_id, version, at, who, summary) VALUES (?, ?, ?, ?, ?)",
+        sql.batch("INSERT INTO notebook_version (notebook_id, version, at, who, summary, edited)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
                 rows.values().stream().map(r -> new Object[]{r.notebookId(), r.version(), r.at(), r.user(),
-                        r.summary().length() > 1000 ? r.summary().substring(0, 1000) : r.summary()}).toList());
+                        r.summary().length() > 1000 ? r.summary().substring(0, 1000) : r.summary(), r.edited()})
+                        .toList());
     }
 
     void insertNames(Map<String, VersionNamed> names) {
@@ -85,6 +100,6 @@ public class Versions {
     }
 
     /** One row of the versions table. */
-    record Row(String notebookId, long version, Instant at, String user, String summary) {
+    record Row(String notebookId, long version, Instant at, String user, String summary, boolean edited) {
     }
 }

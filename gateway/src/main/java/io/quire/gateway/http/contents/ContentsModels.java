@@ -79,18 +79,19 @@ public final class ContentsModels {
     /**
      * A notebook's model.
      *
-     * @param ipynb   the notebook's nbformat 4.5 bytes, for its size and hash
+     * @param ipynb   the notebook's nbformat 4.5 bytes, for its size
+     * @param hashed  the bytes whose hash the model gives
      * @param content the notebook as the model carries it ({@link NotebookJson}), or null for a model without
      */
-    static ObjectNode notebook(String path, Instant created, Instant modified, byte[] ipynb, JsonNode content,
-                               boolean withHash) {
+    static ObjectNode notebook(String path, Instant created, Instant modified, byte[] ipynb, byte[] hashed,
+                               JsonNode content, boolean withHash) {
         ObjectNode model = base(path, "notebook", created, modified, (long) ipynb.length);
         if (content != null) {
             model.set("content", content);
             model.put("format", "json");
         }
         if (withHash) {
-            hash(model, ipynb);
+            hash(model, hashed);
         }
         return model;
     }

@@ -10,6 +10,7 @@ import io.quire.projections.contents.ContentsEntry;
 import io.quire.projections.notebook.LiveNotebook;
 import io.quire.projections.versions.Versions;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,9 @@ final class ContentsTree {
             return ContentsModels.file(path, span.created(), span.modified(), notebook.content().length,
                     notebook.content(), request.content(), request.format(), request.hash());
         }
-        return ContentsModels.notebook(path, span.created(), span.modified(), notebook.content(),
+        // The hash, like the date, moves with edits only (see Versions.Span): it names the notebook's latest edit.
+        byte[] hashed = (notebook.notebookId() + "@" + span.editVersion()).getBytes(StandardCharsets.UTF_8);
+        return ContentsModels.notebook(path, span.created(), span.modified(), notebook.content(), hashed,
                 request.content() ? NotebookJson.of(reader.read(notebook.content(), path)) : null, request.hash());
     }
 
@@ -128,7 +131,7 @@ final class ContentsTree {
             // A plain file read as a notebook, as Jupyter does for type=notebook: it must be one.
             byte[] raw = bytes == null ? files.read(path) : bytes;
             NotebookContent notebook = reader.read(raw, path);
-            return ContentsModels.notebook(path, created, modified, raw,
+            return ContentsModels.notebook(path, created, modified, raw, raw,
                     request.content() ? NotebookJson.of(notebook) : null, request.hash());
         }
         return ContentsModels.file(path, created, modified, entry.size(), bytes, request.content(), request.format(),
@@ -185,6 +188,6 @@ final class ContentsTree {
 
     private Versions.Span span(String notebookId) {
         Instant now = Instant.now();
-        return quire.projections().versions().span(notebookId).orElse(new Versions.Span(now, now));
+        return quire.projections().versions().span(notebookId).orElse(new Versions.Span(now, now, -1));
     }
 }

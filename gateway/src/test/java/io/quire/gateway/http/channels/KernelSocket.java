@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
@@ -53,13 +54,18 @@ public final class KernelSocket implements AutoCloseable {
 
     public static KernelSocket open(KernelTestServer server, String kernelId, boolean v1, String session,
                                     String token) {
+        return open(server.webSocketUri("/api/kernels/" + kernelId + "/channels?session_id=" + session + "&token="
+                + token), v1, session);
+    }
+
+    /** Connects to this channels URL (e.g. another Jupyter server's), which already names the session. */
+    public static KernelSocket open(URI channels, boolean v1, String session) {
         KernelSocket client = new KernelSocket(v1, session);
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
         if (v1) {
             builder.subprotocols(V1);
         }
-        client.socket = builder.buildAsync(server.webSocketUri("/api/kernels/" + kernelId + "/channels?session_id="
-                + session + "&token=" + token), client.new Listener()).join();
+        client.socket = builder.buildAsync(channels, client.new Listener()).join();
         return client;
     }
 

@@ -3,14 +3,17 @@ package io.quire.gateway.http.contents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quire.gateway.http.contents.TestServer.Answer;
+import io.quire.domain.notebook.ExecutionOutcome;
+import io.quire.domain.notebook.command.NameVersion;
+import io.quire.domain.notebook.command.RecordExecutionEnd;
+import io.quire.domain.notebook.command.RecordOutput;
+import io.quire.domain.notebook.command.RequestExecution;
 import io.quire.gateway.notebook.Notebooks;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import static io.quire.gateway.http.contents.Ipynb.code;
@@ -63,6 +66,34 @@ class NotebookContentsTest {
     }
 
     @Test
+    void runningCellsChangesNeitherTheDateNorTheHashButEditingDoes() throws Exception {
+        create("nb/ran.ipynb", fourCells());
+        String before = server.get("/api/contents/nb/ran.ipynb?content=0&hash=1").body();
+        Thread.sleep(20);
+        var quire = server.quire;
+        String notebookId = new Notebooks(quire).idOf("nb/ran.ipynb");
+        quire.commands().sendAndWait(new RequestExecution(notebookId, "e1", "a", null, "ann"));
+        quire.commands().sendAndWait(new RecordOutput(notebookId, "e1", TestServer.JSON.createObjectNode()
+                .put("output_type", "stream").put("name", "stdout").put("text", "1\n"), null));
+        quire.commands().sendAndWait(new RecordExecutionEnd(notebookId, "e1", ExecutionOutcome.OK, 1, null));
+        quire.commands().sendAndWait(new NameVersion(notebookId, "ran", "ann"));
+        quire.awaitProjections(java.time.Duration.ofSeconds(30));
+        JsonNode afterRun = server.get("/api/contents/nb/ran.ipynb?content=0&hash=1").json();
+        JsonNode original = TestServer.JSON.readTree(before);
+        assertThat(afterRun.get("last_modified")).isEqualTo(original.get("last_modified"));
+        assertThat(afterRun.get("hash")).isEqualTo(original.get("hash"));
+        assertThat(afterRun.get("size").asLong()).isGreaterThan(original.get("size").asLong());
+
+        Thread.sleep(20);
+        Answer saved = server.put("/api/contents/nb/ran.ipynb", model(notebook(code("a", "x = 10"),
+                markdown("b", "# Title"), code("c", "print(x)"), code("d", "y = 2"))));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        JsonNode afterEdit = server.get("/api/contents/nb/ran.ipynb?content=0&hash=1").json();
+        assertThat(afterEdit.get("last_modified")).isNotEqualTo(original.get("last_modified"));
+        assertThat(afterEdit.get("hash")).isNotEqualTo(original.get("hash"));
+    }
+
+    @Test
     void getAnswersTheLiveNotebookAsNbformatJsonWithItsHashWhenAsked() throws Exception {
         create("nb/get.ipynb", fourCells());
 
@@ -77,8 +108,7 @@ class NotebookContentsTest {
         byte[] ipynb = new Notebooks(server.quire).export("nb/get.ipynb");
         assertThat(hashed.get("content").isNull()).isTrue();
         assertThat(hashed.get("hash_algorithm").asText()).isEqualTo("sha256");
-        assertThat(hashed.get("hash").asText()).isEqualTo(HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(ipynb)));
+        assertThat(hashed.get("hash").asText()).matches("[0-9a-f]{64}");
         assertThat(hashed.get("size").asLong()).isEqualTo(ipynb.length);
 
         JsonNode asFile = server.get("/api/contents/nb/get.ipynb?type=file").json();

@@ -18,6 +18,7 @@ public final class KernelPrerequisites {
     public static final Path PYTHON3_KERNELSPEC = Path.of("/usr/share/jupyter/kernels/python3");
     private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static Boolean present;
+    private static Boolean jupyterServer;
 
     private KernelPrerequisites() {
     }
@@ -29,6 +30,22 @@ public final class KernelPrerequisites {
         if (!present) {
             String message = "needs Debian's ipykernel and its kernelspec in " + PYTHON3_KERNELSPEC
                     + ": apt-get install python3-ipykernel";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(message);
+            }
+            Assumptions.abort(message);
+        }
+    }
+
+    /** Debian's jupyter-server (for the Kernel Gateway mode test), besides what {@link #require()} checks. */
+    public static synchronized void requireJupyterServer() {
+        require();
+        if (jupyterServer == null) {
+            jupyterServer = imports("jupyter_server");
+        }
+        if (!jupyterServer) {
+            String message = "needs Debian's jupyter-server (/usr/bin/python3 -m jupyter_server):"
+                    + " apt-get install jupyter-server";
             if ("true".equals(System.getenv("CI"))) {
                 fail(message);
             }

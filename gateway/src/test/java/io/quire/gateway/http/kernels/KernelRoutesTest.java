@@ -98,6 +98,10 @@ class KernelRoutesTest {
             assertThat(socket.all()).noneMatch(message -> isStatus(message, "restarting"));
             assertThat(pid(socket)).isNotEqualTo(before);
             assertThat(server.get("/api/kernels/" + id).json().getInteger("connections")).isEqualTo(1);
+            JsonObject status = server.get("/api/status").json();
+            assertThat(status.getInteger("kernels")).isEqualTo(server.get("/api/kernels").array().size())
+                    .isPositive();
+            assertThat(status.getInteger("connections")).isEqualTo(1);
         } finally {
             server.delete("/api/kernels/" + id);
         }
