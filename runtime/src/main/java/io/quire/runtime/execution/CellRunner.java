@@ -2,9 +2,10 @@ package io.quire.runtime.execution;
 
 import io.quire.domain.blob.OutputBlobs;
 import io.quire.domain.notebook.ExecutionOutcome;
-import io.quire.domain.notebook.command.*;
+import io.quire.domain.notebook.command.RequestExecution;
 import io.quire.kernel.client.KernelDiedException;
-import io.quire.kernel.message.*;
+import io.quire.kernel.message.ExecuteReply;
+import io.quire.kernel.message.ExecuteRequest;
 import io.quire.runtime.kernel.RunningKernel;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
@@ -50,16 +51,15 @@ public final class CellRunner {
     public CompletableFuture<Result> run(String notebookId, String cellId, String user, RunningKernel kernel) {
         String executionId = UUID.randomUUID().toString();
         String code = commands.sendAndWait(new RequestExecution(notebookId, executionId, cellId, null, user));
-        SerialRecorder recorder = new SerialRecorder(commands, recording);
+        ExecutionRecorder steps = ExecutionRecorder.accepted(commands, new SerialRecorder(commands, recording), blobs,
+                notebookId, executionId);
         kernel.started();
-        return kernel.client().execute(ExecuteRequest.of(code), new ExecutionListenerAdapter(notebookId, executionId,
-                        recorder, blobs))
-                .handle((reply, failure) -> ending(reply, failure))
-                .thenCompose(result -> {
+        return kernel.client().execute(ExecuteRequest.of(code), steps)
+                .handle(CellRunner::ending)
+                .thenCompose(ending -> {
                     kernel.finished();
-                    return recorder.record(new RecordExecutionEnd(notebookId, executionId, result.outcome(),
-                                    result.executionCount(), result.detail()))
-                            .thenApply(done -> new Result(executionId, result.outcome(), result.detail()));
+                    return steps.end(ending)
+                            .thenApply(done -> new Result(executionId, ending.outcome(), ending.detail()));
                 });
     }
 
@@ -92,38 +92,5 @@ public final class CellRunner {
                     ? new Ending(ExecutionOutcome.INTERRUPTED, count, "interrupted")
                     : new Ending(ExecutionOutcome.ERROR, count, reply.ename() + ": " + reply.evalue());
         };
-    }
-
-    /** Turns each kernel output into the command that records it. */
-    record ExecutionListenerAdapter(String notebookId, String executionId, SerialRecorder recorder,
-                                            OutputBlobs blobs)
-            implements io.quire.kernel.client.ExecutionListener {
-
-        @Override
-        public void onStart(int executionCount) {
-            recorder.record(new RecordExecutionStart(notebookId, executionId, executionCount));
-        }
-
-        @Override
-        public void onOutput(Output output) {
-            recorder.record(() -> command(output));
-        }
-
-        Object command(Output output) {
-            if (output instanceof StreamOutput stream) {
-                return new RecordOutput(notebookId, executionId, OutputJson.stream(stream), null);
-            } else if (output instanceof DisplayData display) {
-                return new RecordOutput(notebookId, executionId, blobs.extract(OutputJson.display(display)),
-                        display.displayId());
-            } else if (output instanceof UpdateDisplayData update) {
-                return new RecordDisplayUpdate(notebookId, executionId, update.displayId(),
-                        blobs.extract(OutputJson.update(update)));
-            } else if (output instanceof ExecuteResult result) {
-                return new RecordOutput(notebookId, executionId, blobs.extract(OutputJson.result(result)), null);
-            } else if (output instanceof ErrorOutput error) {
-                return new RecordOutput(notebookId, executionId, OutputJson.error(error), null);
-            }
-            return new RecordOutputClear(notebookId, executionId, ((ClearOutput) output).waitForNext());
-        }
     }
 }

@@ -67,6 +67,14 @@ public final class ExecutionRecorder implements ExecutionListener {
         this.executionId = executionId;
     }
 
+    /** A recorder for an execution whose request the notebook has already accepted (CellRunner's own runs). */
+    static ExecutionRecorder accepted(CommandGateway commands, SerialRecorder recorder, OutputBlobs blobs,
+                                      String notebookId, String executionId) {
+        ExecutionRecorder accepted = new ExecutionRecorder(commands, recorder, blobs, executionId);
+        accepted.notebookId = notebookId;
+        return accepted;
+    }
+
     public String executionId() {
         return executionId;
     }
@@ -120,7 +128,7 @@ public final class ExecutionRecorder implements ExecutionListener {
     @Override
     public void onOutput(Output output) {
         recorder.record(() -> notebookId == null ? null
-                : new CellRunner.ExecutionListenerAdapter(notebookId, executionId, null, blobs).command(output));
+                : OutputCommands.of(notebookId, executionId, output, blobs));
     }
 
     /**
@@ -130,7 +138,10 @@ public final class ExecutionRecorder implements ExecutionListener {
      * @return completes once every step of the execution has been handled
      */
     public CompletableFuture<Void> end(ExecuteReply reply, Throwable failure) {
-        CellRunner.Ending ending = CellRunner.ending(reply, failure);
+        return end(CellRunner.ending(reply, failure));
+    }
+
+    CompletableFuture<Void> end(CellRunner.Ending ending) {
         return recorder.record(() -> notebookId == null ? null
                 : new RecordExecutionEnd(notebookId, executionId, ending.outcome(), ending.executionCount(),
                 ending.detail()));

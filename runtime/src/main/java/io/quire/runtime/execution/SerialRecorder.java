@@ -25,11 +25,6 @@ final class SerialRecorder {
         this.executor = executor;
     }
 
-    /** Queues {@code command}; the future completes once it (and all before it) have been handled. */
-    CompletableFuture<Void> record(Object command) {
-        return record(() -> command);
-    }
-
     /**
      * Queues the command {@code command} makes; it is made on the recording executor, so work such as storing a
      * large output value stays off the caller's thread. A {@code null} command is nothing to send.
