@@ -9,32 +9,32 @@ import io.quire.kernel.message.StreamOutput;
 import io.quire.kernel.message.UpdateDisplayData;
 
 /** Kernel outputs as nbformat output JSON, as nbformat's {@code output_from_msg} builds them. */
-final class OutputJson {
+public final class OutputJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private OutputJson() {
     }
 
-    static ObjectNode stream(StreamOutput output) {
+    public static ObjectNode stream(StreamOutput output) {
         return NODES.objectNode().put("output_type", "stream").put("name", output.name()).put("text", output.text());
     }
 
-    static ObjectNode display(DisplayData output) {
+    public static ObjectNode display(DisplayData output) {
         ObjectNode json = NODES.objectNode().put("output_type", "display_data");
         json.set("data", output.data().deepCopy());
         json.set("metadata", output.metadata().isObject() ? output.metadata().deepCopy() : NODES.objectNode());
         return json;
     }
 
-    static ObjectNode update(UpdateDisplayData output) {
+    public static ObjectNode update(UpdateDisplayData output) {
         ObjectNode json = NODES.objectNode().put("output_type", "display_data");
         json.set("data", output.data().deepCopy());
         json.set("metadata", output.metadata().isObject() ? output.metadata().deepCopy() : NODES.objectNode());
         return json;
     }
 
-    static ObjectNode result(ExecuteResult output) {
+    public static ObjectNode result(ExecuteResult output) {
         ObjectNode json = NODES.objectNode().put("output_type", "execute_result")
                 .put("execution_count", output.executionCount());
         json.set("data", output.data().deepCopy());
@@ -42,7 +42,7 @@ final class OutputJson {
         return json;
     }
 
-    static ObjectNode error(ErrorOutput output) {
+    public static ObjectNode error(ErrorOutput output) {
         ObjectNode json = NODES.objectNode().put("output_type", "error").put("ename", output.ename())
                 .put("evalue", output.evalue());
         var traceback = json.putArray("traceback");

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * Sends one execution's recording commands one after another, in the order they were given, off the caller's
  * thread. A command that fails is logged and the next ones still go: one unrecordable output must not lose the rest.
  */
-final class SerialRecorder {
+public final class SerialRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(SerialRecorder.class);
 
@@ -20,7 +20,7 @@ final class SerialRecorder {
     private final Executor executor;
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
-    SerialRecorder(CommandGateway commands, Executor executor) {
+    public SerialRecorder(CommandGateway commands, Executor executor) {
         this.commands = commands;
         this.executor = executor;
     }
@@ -29,7 +29,7 @@ final class SerialRecorder {
      * Queues the command {@code command} makes; it is made on the recording executor, so work such as storing a
      * large output value stays off the caller's thread. A {@code null} command is nothing to send.
      */
-    synchronized CompletableFuture<Void> record(Supplier<Object> command) {
+    public synchronized CompletableFuture<Void> record(Supplier<Object> command) {
         tail = tail.thenRunAsync(() -> {
             try {
                 Object made = command.get();

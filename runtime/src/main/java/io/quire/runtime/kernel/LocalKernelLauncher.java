@@ -56,11 +56,21 @@ public final class LocalKernelLauncher implements KernelLauncher {
     /** @throws KernelLaunchException also once {@link #close()} has begun: a closed launcher starts nothing more */
     @Override
     public RunningKernel start(KernelSpec spec) {
+        return start(spec, null);
+    }
+
+    /** @param workingDirectory null: the kernel's own directory under {@code DATA/kernels} */
+    @Override
+    public RunningKernel start(KernelSpec spec, Path workingDirectory) {
+        if (workingDirectory != null && !Files.isDirectory(workingDirectory)) {
+            throw new KernelLaunchException("cannot start kernel " + spec.name() + " in " + workingDirectory
+                    + ": no such directory");
+        }
         requireOpen(spec);
         KernelLaunchException last = null;
         for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
             try {
-                return startOnce(spec);
+                return startOnce(spec, workingDirectory);
             } catch (KernelLaunchException e) {
                 last = e;
                 if (!e.getMessage().contains("Address already in use")) {
@@ -76,7 +86,7 @@ public final class LocalKernelLauncher implements KernelLauncher {
      * 1. reserve ports and write the connection file, 2. start the process with its output to the log,
      * 3. record it, 4. connect a client and wait until the kernel answers (or its process exits).
      */
-    private RunningKernel startOnce(KernelSpec spec) {
+    private RunningKernel startOnce(KernelSpec spec, Path workingDirectory) {
         String id = UUID.randomUUID().toString();
         Path directory = kernelsDirectory.resolve(id);
         int[] reserved = ports.reserve(5);
@@ -89,7 +99,7 @@ public final class LocalKernelLauncher implements KernelLauncher {
             Files.createDirectories(directory);
             connection.write(connectionFile);
             ProcessBuilder builder = new ProcessBuilder(command(spec, connectionFile))
-                    .directory(directory.toFile())
+                    .directory((workingDirectory == null ? directory : workingDirectory).toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(spec.env());

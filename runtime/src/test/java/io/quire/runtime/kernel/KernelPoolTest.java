@@ -71,6 +71,13 @@ class KernelPoolTest {
         }
 
         @Override
+        public RunningKernel start(KernelSpec spec, java.nio.file.Path workingDirectory) {
+            RunningKernel kernel = launcher.start(spec, workingDirectory);
+            started.add(kernel);
+            return kernel;
+        }
+
+        @Override
         public void close() {
             launcher.close();
         }

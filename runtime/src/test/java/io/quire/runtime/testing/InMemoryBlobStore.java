@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A {@link BlobStore} in a map, for tests whose events live in memory too. */
-final class InMemoryBlobStore implements BlobStore {
+public final class InMemoryBlobStore implements BlobStore {
 
     private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
 
