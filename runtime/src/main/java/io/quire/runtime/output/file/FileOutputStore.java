@@ -99,13 +99,22 @@ public final class FileOutputStore implements OutputStore {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (FileSystemException e) {
-            if (Files.notExists(path)) { // e.g. a parent is a file: ENOTDIR
+            if (underAFile(path)) { // ENOTDIR: nothing can be stored there
                 return Optional.empty();
             }
             throw SyncedFiles.failure("read the notebook", path, e);
         } catch (IOException e) {
             throw SyncedFiles.failure("read the notebook", path, e);
         }
+    }
+
+    private static boolean underAFile(Path path) {
+        for (Path parent = path.getParent(); parent != null; parent = parent.getParent()) {
+            if (Files.isRegularFile(parent)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
