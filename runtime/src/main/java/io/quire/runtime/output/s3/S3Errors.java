@@ -49,9 +49,14 @@ final class S3Errors {
             return "S3 does not accept the credentials (" + code + "): the access key is unknown to this server"
                     + " or the secret key is wrong; check the credentials and the endpoint";
         }
-        if ("AccessDenied".equals(code) || e.statusCode() == 403) {
+        if ("AccessDenied".equals(code)) {
             return "access denied; the credentials in use may not read or write this bucket and key: check the"
                     + " bucket policy and the credentials' permissions (s3:GetObject, s3:PutObject)";
+        }
+        if (e.statusCode() == 403) { // answers to HEAD have no body, hence no code to tell these apart
+            return "access denied (403): either S3 does not accept the credentials (unknown access key, wrong"
+                    + " secret key) or they may not use this bucket and key; check the credentials, the endpoint"
+                    + " and the bucket policy";
         }
         return "S3 answered " + e.statusCode() + (code == null ? "" : " " + code) + ": "
                 + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage())
