@@ -82,4 +82,29 @@ class FileOutputStoreTest extends OutputStoreContract {
             assertThat(files).isEmpty();
         }
     }
+
+    @Test
+    void aCheckpointThatCannotBeReplacedIsExplainedAndLeavesNoTemporaryFile() throws IOException {
+        Files.createDirectories(directory.resolve("runs/a.ipynb.partial/in-the-way"));
+        FileOutputStore store = new FileOutputStore(directory);
+
+        assertThatThrownBy(() -> store.writeCheckpoint("runs/a.ipynb", notebook("partial")))
+                .isInstanceOf(NotebookStorageException.class)
+                .hasMessageContaining("could not write the checkpoint at " + directory.resolve("runs/a.ipynb.partial"));
+        try (Stream<Path> files = Files.list(directory.resolve("runs"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("a.ipynb.partial");
+        }
+    }
+
+    @Test
+    void aTemporaryFileLeftByACrashNeitherBlocksTheWriteNorShowsAsTheNotebook() throws IOException {
+        Files.createDirectories(directory.resolve("runs"));
+        Files.writeString(directory.resolve("runs/.a.ipynb.1234567.tmp"), "{\"cells\": [");
+        FileOutputStore store = new FileOutputStore(directory);
+
+        assertThat(store.exists("runs/a.ipynb")).isFalse();
+        store.writeOnce("runs/a.ipynb", notebook("final"));
+
+        assertThat(store.read("runs/a.ipynb")).hasValue(notebook("final"));
+    }
 }
