@@ -83,7 +83,7 @@ final class RunExecution {
         this.checkpointEvery = checkpointEvery;
         this.clock = clock;
         this.cancellation = cancellation;
-        this.notebook = new OutputNotebook(plan.kept());
+        this.notebook = new OutputNotebook(plan.kept(), plan.papermill());
     }
 
     /** How a cell, and so perhaps the run, ended. */
@@ -243,7 +243,7 @@ final class RunExecution {
 
     private RunResult end(Instant start, RunFailure failure, String note, boolean cancelled) {
         Instant end = clock.instant();
-        notebook.runEnded(end, failure != null);
+        notebook.runEnded(end, failure);
         String location = null;
         if (failure == null || failure.kind() != RunFailure.Kind.KERNEL_UNAVAILABLE) {
             try {

@@ -4,6 +4,7 @@ import io.quire.domain.notebook.Cell;
 import io.quire.domain.notebook.NotebookContent;
 import io.quire.domain.run.RunSettings;
 import io.quire.kernel.spec.KernelSpec;
+import io.quire.runtime.papermill.PapermillMetadata;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,9 +19,11 @@ import java.util.List;
  * @param kernel           the kernel to run it on
  * @param workingDirectory the kernel's working directory, or null for a warm kernel from the pool
  * @param output           where the output notebook goes
+ * @param papermill        writes {@code metadata.papermill} as the run goes
  */
 public record RunPlan(String runId, NotebookContent executed, NotebookContent kept, SecretMask mask,
-                      KernelSpec kernel, RunSettings settings, Path workingDirectory, RunOutput output) {
+                      KernelSpec kernel, RunSettings settings, Path workingDirectory, RunOutput output,
+                      PapermillMetadata papermill) {
 
     public RunPlan {
         List<String> executedIds = executed.cells().stream().map(Cell::id).toList();

@@ -21,6 +21,7 @@ import io.quire.domain.run.event.*;
 import io.quire.kernel.spec.KernelSpec;
 import io.quire.runtime.kernel.KernelPool;
 import io.quire.runtime.kernel.LocalKernelLauncher;
+import io.quire.runtime.papermill.PapermillMetadata;
 import io.quire.runtime.testing.InMemoryBlobStore;
 import io.quire.runtime.testing.Python3Kernels;
 import org.axonframework.config.Configuration;
@@ -51,6 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs of small notebooks on real python3 kernels, recorded on Run aggregates kept in memory. */
 class NotebookRunnerTest {
+
+    private static final PapermillMetadata PAPERMILL = new PapermillMetadata("2.6.0");
 
     @TempDir
     static Path data;
@@ -121,9 +124,13 @@ class NotebookRunnerTest {
         assertThat(failure.ename()).isEqualTo("ValueError");
         assertThat(failure.evalue()).isEqualTo("bad input");
         NotebookContent output = run.output();
-        assertThat(output.cells().get(1).metadata().path("papermill").path("status").asText()).isEqualTo("failed");
-        assertThat(output.cells().get(2).metadata().path("papermill").path("status").asText()).isEqualTo("pending");
-        assertThat(output.cells().get(2).executionCount()).isNull();
+        // papermill's markers: a banner on top, an anchor right before the failing cell
+        assertThat(output.cells()).extracting(Cell::id).containsExactly("papermill-error-cell-banner", "c0",
+                "papermill-error-cell-anchor", "c1", "c2");
+        assertThat(output.cells().get(0).source()).contains("In [2]");
+        assertThat(output.cells().get(3).metadata().path("papermill").path("status").asText()).isEqualTo("failed");
+        assertThat(output.cells().get(4).metadata().path("papermill").path("status").asText()).isEqualTo("pending");
+        assertThat(output.cells().get(4).executionCount()).isNull();
         assertThat(output.metadata().path("papermill").path("exception").asBoolean()).isTrue();
         assertThat(run.last(RunFailed.class).failure()).isEqualTo(failure);
     }
@@ -151,7 +158,7 @@ class NotebookRunnerTest {
         assertThat(run.result.failure().kind()).isEqualTo(RunFailure.Kind.CELL_TIMEOUT);
         assertThat(run.result.failure().cellId()).isEqualTo("c1");
         assertThat(run.result.duration()).isLessThan(Duration.ofSeconds(20));
-        assertThat(run.output().cells().get(1).metadata().path("papermill").path("status").asText()).isEqualTo("failed");
+        assertThat(run.output().cells().get(3).metadata().path("papermill").path("status").asText()).isEqualTo("failed");
         assertThat(run.last(RunCellEnded.class).outcome()).isEqualTo(CellOutcome.TIMED_OUT);
     }
 
@@ -171,7 +178,7 @@ class NotebookRunnerTest {
         assertThat(run.result.status()).isEqualTo(RunStatus.FAILED);
         assertThat(run.result.failure().kind()).isEqualTo(RunFailure.Kind.KERNEL_DIED);
         assertThat(run.result.failure().cellId()).isEqualTo("c1");
-        assertThat(run.output().cells().get(1).metadata().path("papermill").path("status").asText()).isEqualTo("failed");
+        assertThat(run.output().cells().get(3).metadata().path("papermill").path("status").asText()).isEqualTo("failed");
     }
 
     @Test
@@ -225,7 +232,7 @@ class NotebookRunnerTest {
         KernelSpec broken = new KernelSpec("broken", data, List.of("/nonexistent/python", "-f", "{connection_file}"),
                 "Broken", "python", io.quire.kernel.spec.InterruptMode.SIGNAL, Map.of(), JsonNodeFactory.instance.objectNode());
         RunPlan plan = new RunPlan(runId, notebook("1"), notebook("1"), SecretMask.none(), broken,
-                RunSettings.defaults(), data, new DirectoryOutput(data.resolve("out"), runId));
+                RunSettings.defaults(), data, new DirectoryOutput(data.resolve("out"), runId), PAPERMILL);
         RunResult result = runner.start(plan, RunListener.NONE).result().get(60, TimeUnit.SECONDS);
 
         assertThat(result.failure().kind()).isEqualTo(RunFailure.Kind.KERNEL_UNAVAILABLE);
@@ -283,7 +290,7 @@ class NotebookRunnerTest {
                 .map(c -> new Cell(c.id(), c.type(), mask.mask(c.source()), c.metadata(), c.outputs(),
                         c.executionCount(), c.attachments())).toList());
         return new RunPlan(runId, notebook, kept, mask, Python3Kernels.spec(), settings, null,
-                new DirectoryOutput(data.resolve("out-" + runId), runId));
+                new DirectoryOutput(data.resolve("out-" + runId), runId), PAPERMILL);
     }
 
     private static NotebookContent notebook(String... sources) {
