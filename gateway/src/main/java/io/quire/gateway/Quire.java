@@ -1,6 +1,18 @@
 package io.quire.gateway;
 
 import io.quire.domain.notebook.Notebook;
+import io.quire.domain.run.Run;
+import io.quire.projections.runs.RunProjections;
+import io.quire.runtime.output.OutputStore;
+import io.quire.runtime.output.file.FileOutputStore;
+import io.quire.runtime.output.location.ExternalNotebooks;
+import io.quire.runtime.output.s3.S3Clients;
+import io.quire.runtime.output.s3.S3OutputStore;
+import io.quire.runtime.run.FreshKernels;
+import io.quire.runtime.run.NotebookRunner;
+import software.amazon.awssdk.services.s3.S3Client;
+import java.nio.file.Path;
+import java.time.Clock;
 import io.quire.domain.serialization.QuireJson;
 import io.quire.domain.store.EventDatabase;
 import io.quire.gateway.users.Users;
@@ -52,10 +64,18 @@ public final class Quire implements AutoCloseable {
     private LocalKernelLauncher kernelLauncher;
     private KernelPool kernelPool;
     private final OutputBlobs blobs;
+    private final RunProjections runProjections;
+    private NotebookRunner notebookRunner;
+    private S3Client s3Client;
+    /** How often a running run's partial output notebook is saved. */
+    private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(10);
+    private OutputStore outputStore;
+    private ExternalNotebooks externalNotebooks;
 
     private Quire(QuireSettings settings, EventDatabase database, Configuration axon, NotebookProjections projections,
-                  EventStorageEngine storageEngine, OutputBlobs blobs) {
+                  RunProjections runProjections, EventStorageEngine storageEngine, OutputBlobs blobs) {
         this.settings = settings;
+        this.runProjections = runProjections;
         this.blobs = blobs;
         this.database = database;
         this.axon = axon;
@@ -81,11 +101,15 @@ public final class Quire implements AutoCloseable {
                     database.kind() == DatabaseKind.POSTGRESQL ? "BYTEA" : "BLOB"), settings.largeOutputThreshold());
             NotebookProjections projections = new NotebookProjections(database.connectionProvider(),
                     new InlinedOutputs(blobs));
+            RunProjections runs = new RunProjections(database.connectionProvider());
             if (rebuild) {
                 projections.dropTables();
                 database.resetTokens(NotebookProjections.GROUP);
+                runs.dropTables();
+                database.resetTokens(RunProjections.GROUP);
             }
             projections.createTables();
+            runs.createTables();
             Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                     .configureSerializer(c -> serializer)
                     .configureEventSerializer(c -> serializer)
@@ -95,12 +119,14 @@ public final class Quire implements AutoCloseable {
                     .configureAggregate(AggregateConfigurer.defaultConfiguration(Notebook.class)
                             .configureCache(c -> new WeakReferenceCache())
                             .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                                    c.snapshotter(), settings.snapshotThreshold())));
+                                    c.snapshotter(), settings.snapshotThreshold())))
+                    .configureAggregate(Run.class);
             configurer.eventProcessing().registerTokenStore(c -> database.tokenStore(serializer));
             projections.registerWith(configurer);
+            runs.registerWith(configurer);
             Configuration axon = configurer.buildConfiguration();
             axon.start();
-            return new Quire(settings, database, axon, projections, storageEngine, blobs);
+            return new Quire(settings, database, axon, projections, runs, storageEngine, blobs);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -150,10 +176,12 @@ public final class Quire implements AutoCloseable {
             return;
         }
         long target = head.position().getAsLong();
-        TrackingEventProcessor processor = axon.eventProcessingConfiguration()
-                .eventProcessor(NotebookProjections.GROUP, TrackingEventProcessor.class).orElseThrow();
+        List<TrackingEventProcessor> processors = List.of(NotebookProjections.GROUP, RunProjections.GROUP).stream()
+                .map(group -> axon.eventProcessingConfiguration()
+                        .eventProcessor(group, TrackingEventProcessor.class).orElseThrow())
+                .toList();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!reached(processor, target)) {
+        while (!processors.stream().allMatch(processor -> reached(processor, target))) {
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("the read models did not catch up with the events within " + timeout
                         + "; run `quire rebuild` if this persists");
@@ -202,11 +230,64 @@ public final class Quire implements AutoCloseable {
         return new CellRunner(commands(), recording, blobs);
     }
 
-    /** Stops kernels first (their last outputs get recorded), then event processing, then the database. */
+    /** The run history read model. */
+    public RunProjections runProjections() {
+        return runProjections;
+    }
+
+    /** Runs parameterized notebooks on fresh kernels, recording each run. */
+    public synchronized NotebookRunner notebookRunner() {
+        if (notebookRunner == null) {
+            notebookRunner = new NotebookRunner(commands(), recording, blobs, new FreshKernels(kernelPool(), kernels()),
+                    CHECKPOINT_EVERY, Clock.systemUTC());
+        }
+        return notebookRunner;
+    }
+
+    /** Where output notebooks are kept: {@code DATA/outputs}, another directory, or S3. */
+    public synchronized OutputStore outputStore() {
+        if (outputStore == null) {
+            String store = settings.outputStore();
+            if (store == null || store.isBlank()) {
+                outputStore = new FileOutputStore(settings.dataDirectory().resolve("outputs"));
+            } else if (store.startsWith("s3://")) {
+                outputStore = S3OutputStore.at(store, s3Client());
+            } else {
+                outputStore = new FileOutputStore(Path.of(store).toAbsolutePath());
+            }
+        }
+        return outputStore;
+    }
+
+    /** Notebooks in files and S3 objects, for runs' inputs and outputs. */
+    public synchronized ExternalNotebooks externalNotebooks() {
+        if (externalNotebooks == null) {
+            externalNotebooks = new ExternalNotebooks(this::s3Client);
+        }
+        return externalNotebooks;
+    }
+
+    private synchronized S3Client s3Client() {
+        if (s3Client == null) {
+            s3Client = S3Clients.create(settings.s3());
+        }
+        return s3Client;
+    }
+
+    /** Quire's version, as the jar says, for what Quire records about itself (e.g. in output notebooks). */
+    public static String version() {
+        String version = Quire.class.getPackage().getImplementationVersion();
+        return "quire " + (version == null ? "(development build)" : version);
+    }
+
+    /** Stops runs and kernels first (their last outputs get recorded), then event processing, then the database. */
     @Override
     public void close() {
         try {
             synchronized (this) {
+                if (notebookRunner != null) {
+                    notebookRunner.close();
+                }
                 if (kernelPool != null) {
                     kernelPool.close();
                 }
@@ -216,6 +297,14 @@ public final class Quire implements AutoCloseable {
             }
             recording.shutdown();
             recording.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            synchronized (this) {
+                if (externalNotebooks != null) {
+                    externalNotebooks.close();
+                }
+                if (s3Client != null) {
+                    s3Client.close();
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

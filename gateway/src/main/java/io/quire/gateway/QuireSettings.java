@@ -1,5 +1,7 @@
 package io.quire.gateway;
 
+import io.quire.runtime.output.s3.S3Settings;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -15,10 +17,13 @@ import java.time.Duration;
  *                           events
  * @param kernelPoolSize     kernels kept started ahead of need, per kernelspec in use (0: start each on demand)
  * @param cullIdleAfter      the server stops kernels idle (and without clients) this long; zero: never
+ * @param outputStore        where runs' output notebooks go: {@code s3://bucket/prefix}, a directory, or null for
+ *                           {@code DATA/outputs}
+ * @param s3                 how to reach S3 (endpoint, region, credentials) for output stores and s3:// locations
  */
 public record QuireSettings(Path dataDirectory, String databaseUrl, int snapshotThreshold,
                             Duration kernelStartTimeout, int largeOutputThreshold, int kernelPoolSize,
-                            Duration cullIdleAfter) {
+                            Duration cullIdleAfter, String outputStore, S3Settings s3) {
 
     /** The default large output threshold: 64 KiB of text (about 48 KB of base64 image). */
     public static final int DEFAULT_LARGE_OUTPUT_THRESHOLD = 64 * 1024;
@@ -28,13 +33,19 @@ public record QuireSettings(Path dataDirectory, String databaseUrl, int snapshot
 
     public QuireSettings(Path dataDirectory, String databaseUrl, int snapshotThreshold) {
         this(dataDirectory, databaseUrl, snapshotThreshold, DEFAULT_KERNEL_START_TIMEOUT, DEFAULT_LARGE_OUTPUT_THRESHOLD,
-                0, Duration.ZERO);
+                0, Duration.ZERO, null, S3Settings.defaults());
     }
 
     /** The same settings with a warm kernel pool and idle culling. */
     public QuireSettings withKernels(int poolSize, Duration cullIdle) {
         return new QuireSettings(dataDirectory, databaseUrl, snapshotThreshold, kernelStartTimeout,
-                largeOutputThreshold, poolSize, cullIdle);
+                largeOutputThreshold, poolSize, cullIdle, outputStore, s3);
+    }
+
+    /** The same settings with another output store and way to reach S3. */
+    public QuireSettings withOutputs(String store, S3Settings s3Settings) {
+        return new QuireSettings(dataDirectory, databaseUrl, snapshotThreshold, kernelStartTimeout,
+                largeOutputThreshold, kernelPoolSize, cullIdleAfter, store, s3Settings);
     }
 
     /** The default snapshot threshold: a snapshot every 1,000 events. */
@@ -47,6 +58,7 @@ public record QuireSettings(Path dataDirectory, String databaseUrl, int snapshot
         if (cullIdleAfter == null || cullIdleAfter.isNegative()) {
             throw new IllegalArgumentException("the idle culling time must be 0 (never) or more");
         }
+        s3 = s3 == null ? S3Settings.defaults() : s3;
         if (snapshotThreshold < 1) {
             throw new IllegalArgumentException("the snapshot threshold must be at least 1, not " + snapshotThreshold);
         }

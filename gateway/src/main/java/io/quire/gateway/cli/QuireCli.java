@@ -1,5 +1,10 @@
 package io.quire.gateway.cli;
 
+import io.quire.runtime.kernel.KernelLaunchException;
+import io.quire.runtime.output.NotebookStorageException;
+import io.quire.runtime.papermill.InvalidParametersException;
+import io.quire.runtime.papermill.translator.UnsupportedLanguageException;
+
 import io.quire.domain.CommandRejectedException;
 import io.quire.domain.nbformat.InvalidNotebookException;
 import io.quire.domain.store.EventDatabaseException;
@@ -12,7 +17,8 @@ import java.io.PrintWriter;
 @Command(name = "quire", mixinStandardHelpOptions = true, versionProvider = QuireVersion.class,
         description = "Quire: event-sourced notebooks. Every edit, run and version is an event.",
         subcommands = {ImportCommand.class, ExportCommand.class, HistoryCommand.class, ListCommand.class,
-                RebuildCommand.class, KernelsCommand.class, ExecuteCommand.class, ServeCommand.class,
+                RebuildCommand.class, KernelsCommand.class, ExecuteCommand.class, RunCommand.class, RunsCommand.class,
+                ServeCommand.class,
                 UserCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:a user error (the message says what to change)", "2:wrong usage",
@@ -49,7 +55,10 @@ public final class QuireCli implements Runnable {
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         if (e instanceof CommandRejectedException || e instanceof InvalidNotebookException
-                || e instanceof UserError || e instanceof EventDatabaseException) {
+                || e instanceof UserError || e instanceof EventDatabaseException
+                || e instanceof IllegalArgumentException || e instanceof InvalidParametersException
+                || e instanceof NotebookStorageException || e instanceof KernelLaunchException
+                || e instanceof UnsupportedLanguageException) {
             err.println("quire: " + e.getMessage());
             return USER_ERROR;
         }

@@ -56,10 +56,16 @@ public final class ExternalNotebooks implements AutoCloseable {
         return target.store().locationOf(target.key());
     }
 
-    private record Target(OutputStore store, String key) {
+    /** Where a file or S3 location is kept: a store and the key within it. */
+    public record Target(OutputStore store, String key) {
     }
 
-    private Target targetOf(NotebookLocation location) {
+    /**
+     * The store and key of a file or S3 location, e.g. to checkpoint beside it.
+     *
+     * @throws IllegalArgumentException for one of Quire's own notebooks
+     */
+    public Target targetOf(NotebookLocation location) {
         if (location instanceof NotebookLocation.LocalFile file) {
             return new Target(new FileOutputStore(file.path().getParent()), file.path().getFileName().toString());
         }
