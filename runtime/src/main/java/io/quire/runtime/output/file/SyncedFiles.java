@@ -43,9 +43,12 @@ final class SyncedFiles {
             }
             channel.force(true);
             return temp;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             deleteQuietly(temp);
-            throw e instanceof IOException io ? failure("write", temp, io) : (RuntimeException) e;
+            throw failure("write", temp, e);
+        } catch (RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
         }
     }
 
