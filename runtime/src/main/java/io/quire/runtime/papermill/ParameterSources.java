@@ -75,7 +75,8 @@ public final class ParameterSources {
         String source = "-b " + abbreviate(base64);
         byte[] bytes;
         try {
-            bytes = Base64.getMimeDecoder().decode(base64);
+            // Whitespace is allowed (wrapped lines); any other stray character is refused, not skipped.
+            bytes = Base64.getDecoder().decode(base64.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw new InvalidParametersException(source + ": not base64 (" + e.getMessage() + "): encode the YAML"
                     + " with `base64 -w0`", e);
