@@ -82,7 +82,8 @@ public final class Parameterizer {
     /**
      * @throws io.quire.runtime.papermill.translator.UnsupportedLanguageException when the notebook's language has
      *         no translator, or it names no kernel or language and the options give none
-     * @throws InvalidParametersException when a value cannot be written in the notebook's language
+     * @throws InvalidParametersException when a name is not an identifier, or a value cannot be written in the
+     *                                    notebook's language
      */
     public Parameterized parameterize(NotebookContent notebook, Map<String, JsonNode> parameters, Options options) {
         List<Cell> cells = new ArrayList<>(notebook.cells());
@@ -90,6 +91,8 @@ public final class Parameterizer {
         List<String> warnings = new ArrayList<>();
         int injectedIndex = -1;
         if (!parameters.isEmpty()) {
+            // A name that is not an identifier would make the injected cell fail far from the cause.
+            parameters.keySet().forEach(name -> ParameterNames.check(name, "parameter"));
             KernelLanguage kernel = KernelLanguage.of(notebook, options.kernelName(), options.language());
             String source = Translators.find(kernel).codify(parameters, options.comment());
             warnings.addAll(unknownParameters(notebook, parameters, options));

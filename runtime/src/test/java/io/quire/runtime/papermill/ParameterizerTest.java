@@ -145,6 +145,14 @@ class ParameterizerTest {
     }
 
     @Test
+    void namesThatAreNotIdentifiersAreRefused() {
+        assertThatThrownBy(() -> parameterizer.parameterize(python(code("p", "a = 1", "parameters")),
+                parameters("{\"a b\": 1}"), Options.defaults()))
+                .isInstanceOf(InvalidParametersException.class)
+                .hasMessageStartingWith("parameter: 'a b' is not a valid parameter name");
+    }
+
+    @Test
     void anUnsupportedLanguageIsRefused() {
         assertThatThrownBy(() -> parameterizer.parameterize(python(code("p", "a = 1", "parameters")),
                 parameters("{\"a\": 1}"), Options.defaults().withKernel("cobol", "cobol")))

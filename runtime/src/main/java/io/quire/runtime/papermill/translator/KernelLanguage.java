@@ -22,8 +22,8 @@ public record KernelLanguage(String kernelName, String language) {
         JsonNode metadata = notebook.metadata();
         String kernel = present(kernelOverride) ? kernelOverride : text(metadata.path("kernelspec").path("name"));
         if (!present(kernel)) {
-            throw new UnsupportedLanguageException("No kernel name found in notebook and no override provided:"
-                    + " set metadata.kernelspec.name in the notebook or choose a kernel for the run");
+            throw new UnsupportedLanguageException("No kernel name found in notebook and no override provided."
+                    + " Set metadata.kernelspec.name in the notebook, or choose a kernel for the run.");
         }
         String language = languageOverride;
         if (!present(language)) {
@@ -33,8 +33,8 @@ public record KernelLanguage(String kernelName, String language) {
             language = text(metadata.path("kernelspec").path("language"));
         }
         if (!present(language)) {
-            throw new UnsupportedLanguageException("No language found in notebook and no override provided:"
-                    + " set metadata.kernelspec.language in the notebook or give the run a language");
+            throw new UnsupportedLanguageException("No language found in notebook and no override provided."
+                    + " Set metadata.kernelspec.language in the notebook, or give the run a language.");
         }
         return new KernelLanguage(kernel, language);
     }
