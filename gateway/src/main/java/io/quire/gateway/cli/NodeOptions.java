@@ -1,5 +1,8 @@
 package io.quire.gateway.cli;
 
+import io.quire.runtime.output.s3.S3Settings;
+import java.net.URI;
+
 import io.quire.gateway.Quire;
 import io.quire.gateway.QuireSettings;
 import picocli.CommandLine.Option;
@@ -26,12 +29,32 @@ final class NodeOptions {
             description = "Snapshot a notebook every N events so loading it stays fast. Default: ${DEFAULT-VALUE}.")
     int snapshotEvery;
 
+    @Option(names = "--output-store", paramLabel = "TARGET",
+            description = "Where runs' output notebooks go: a directory, or s3://BUCKET[/PREFIX]."
+                    + " Default: $QUIRE_OUTPUT_STORE, or DATA/outputs.")
+    String outputStore;
+
+    @Option(names = "--s3-endpoint", paramLabel = "URL",
+            description = "An S3-compatible server instead of AWS (path-style access), e.g. http://127.0.0.1:9000."
+                    + " Default: $QUIRE_S3_ENDPOINT. Credentials and region come from the AWS variables"
+                    + " (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION) or profile.")
+    String s3Endpoint;
+
     Quire open(boolean rebuild) {
         return Quire.start(settings(), rebuild);
     }
 
     QuireSettings settings() {
-        return new QuireSettings(dataDirectory(), databaseUrl(), snapshotEvery);
+        S3Settings s3 = S3Settings.defaults();
+        if (s3Endpoint != null && !s3Endpoint.isBlank()) {
+            try {
+                s3 = s3.withEndpoint(URI.create(s3Endpoint)).withPathStyle(true);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--s3-endpoint " + s3Endpoint + " is not a URL: " + e.getMessage());
+            }
+        }
+        return new QuireSettings(dataDirectory(), databaseUrl(), snapshotEvery)
+                .withOutputs(outputStore == null || outputStore.isBlank() ? null : outputStore, s3);
     }
 
     String user() {

@@ -20,7 +20,8 @@ import java.util.Properties;
 final class QuireDefaults implements CommandLine.IDefaultValueProvider {
 
     private static final Map<String, String> ENVIRONMENT = Map.of(
-            "--data", "QUIRE_DATA", "--db", "QUIRE_DB", "--token", "QUIRE_TOKEN");
+            "--data", "QUIRE_DATA", "--db", "QUIRE_DB", "--token", "QUIRE_TOKEN", "--output-store", "QUIRE_OUTPUT_STORE",
+            "--s3-endpoint", "QUIRE_S3_ENDPOINT");
     private static final Map<String, String> BUILT_IN = Map.of(
             "--host", "127.0.0.1", "--port", "8888", "--snapshot-every", "1000", "--kernel-pool", "1",
             "--cull-idle", "0");

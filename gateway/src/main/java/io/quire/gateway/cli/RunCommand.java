@@ -40,54 +40,32 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "OUTPUT", description = "Where the output notebook goes.")
     String output;
 
-    private final ParameterSources parameters = new ParameterSources();
-    private final Map<String, JsonNode> secrets = new LinkedHashMap<>();
-
     @Option(names = {"-p", "--parameters"}, arity = "2", paramLabel = "NAME VALUE",
             description = "A parameter, typed as papermill types it: True/False, None, int, float, else a string.")
-    void parameter(List<String> nameValue) {
-        parameters.parameter(nameValue.get(0), nameValue.get(1));
-    }
+    List<String> typed;
 
     @Option(names = {"-r", "--parameters_raw"}, arity = "2", paramLabel = "NAME VALUE",
             description = "A parameter whose value is a string, whatever it looks like.")
-    void raw(List<String> nameValue) {
-        parameters.raw(nameValue.get(0), nameValue.get(1));
-    }
+    List<String> raw;
 
     @Option(names = {"-y", "--parameters_yaml"}, paramLabel = "YAML", description = "Parameters as a YAML mapping.")
-    void yaml(String yaml) {
-        parameters.yaml(yaml);
-    }
+    List<String> yaml;
 
     @Option(names = {"-b", "--parameters_base64"}, paramLabel = "BASE64",
             description = "Parameters as a base64-encoded YAML mapping.")
-    void base64(String base64) {
-        parameters.base64Yaml(base64);
-    }
+    List<String> base64;
 
     @Option(names = {"-f", "--parameters_file"}, paramLabel = "FILE", description = "Parameters from a YAML or JSON file.")
-    void file(Path file) {
-        parameters.file(file);
-    }
+    List<String> files;
 
     @Option(names = "--secret", arity = "2", paramLabel = "NAME VALUE",
             description = "A secret parameter (a string): it reaches the kernel, never the output notebook, the"
                     + " events or the logs; printed values are masked.")
-    void secret(List<String> nameValue) {
-        secrets.put(nameValue.get(0), TextNode.valueOf(nameValue.get(1)));
-    }
+    List<String> secretValues;
 
     @Option(names = "--secret-env", arity = "2", paramLabel = "NAME VARIABLE",
             description = "A secret parameter read from an environment variable (so it is not on the command line).")
-    void secretFromEnvironment(List<String> nameVariable) {
-        String value = System.getenv(nameVariable.get(1));
-        if (value == null) {
-            throw new UserError("environment variable " + nameVariable.get(1) + " is not set (for secret "
-                    + nameVariable.get(0) + ")");
-        }
-        secrets.put(nameVariable.get(0), TextNode.valueOf(value));
-    }
+    List<String> secretVariables;
 
     @Option(names = {"-k", "--kernel"}, paramLabel = "NAME", description = "The kernel to run it on. Default: the notebook's.")
     String kernel;
@@ -133,6 +111,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ParameterSources parameters = ParameterOrder.sources(spec.commandLine().getParseResult());
+        Map<String, JsonNode> secrets = secrets();
         if (input == null && retry == null) {
             throw new UserError("give the notebook to run (INPUT), or --retry RUN");
         }
@@ -168,6 +148,22 @@ final class RunCommand implements Callable<Integer> {
             quire.awaitProjections(Duration.ofSeconds(30));
             return progress.summary(result) ? 0 : QuireCli.USER_ERROR;
         }
+    }
+
+    private Map<String, JsonNode> secrets() {
+        Map<String, JsonNode> secrets = new LinkedHashMap<>();
+        for (int i = 0; secretValues != null && i < secretValues.size(); i += 2) {
+            secrets.put(secretValues.get(i), TextNode.valueOf(secretValues.get(i + 1)));
+        }
+        for (int i = 0; secretVariables != null && i < secretVariables.size(); i += 2) {
+            String value = System.getenv(secretVariables.get(i + 1));
+            if (value == null) {
+                throw new UserError("environment variable " + secretVariables.get(i + 1) + " is not set (for secret "
+                        + secretVariables.get(i) + ")");
+            }
+            secrets.put(secretVariables.get(i), TextNode.valueOf(value));
+        }
+        return secrets;
     }
 
     private static Duration seconds(Long value, String option) {
