@@ -142,7 +142,8 @@ public final class Runs {
         quire.commands().sendAndWait(new RequestRun(runId, source.source(), parameters,
                 List.copyOf(request.secrets().keySet()), settings, request.trigger(), request.scheduleId(),
                 request.retryOf(), request.user()));
-        RunPlan plan = new RunPlan(runId, prepared.executed(), prepared.kept(), new SecretMask(request.secrets()),
+        RunPlan plan = new RunPlan(runId, prepared.executed(), withRunRecord(prepared.kept(), runId, source, kernel,
+                request), new SecretMask(request.secrets()),
                 kernel, settings, workingDirectory, output, papermill);
         RunHandle handle = quire.notebookRunner().start(plan, listener);
         return new StartedRun(runId, output.location(), prepared.warnings(), handle);
@@ -173,6 +174,35 @@ public final class Runs {
         Parameterizer.Parameterized kept = parameterizer.parameterize(loaded, masked, options);
         NotebookContent prepared = papermill.prepared(kept.notebook(), source.source().describe(), outputLocation);
         return new Prepared(executed.notebook(), prepared, new ArrayList<>(executed.warnings()));
+    }
+
+    /**
+     * {@code metadata.quire} of an output notebook: which run made it, from exactly what, how, on which kernel, so
+     * the notebook says where it came from wherever it is copied.
+     */
+    private static NotebookContent withRunRecord(NotebookContent kept, String runId, SourceNotebook source,
+                                                 KernelSpec kernel, RunRequest request) {
+        ObjectNode metadata = kept.metadata().deepCopy();
+        ObjectNode record = metadata.putObject("quire");
+        record.put("run_id", runId);
+        ObjectNode from = record.putObject("source");
+        from.put("location", source.source().location());
+        if (source.source().notebookId() != null) {
+            from.put("notebook_id", source.source().notebookId());
+            from.put("version", source.source().version());
+        }
+        from.put("sha256", source.source().sha256());
+        record.put("kernel", kernel.name());
+        record.put("trigger", request.trigger().name().toLowerCase());
+        record.put("user", request.user());
+        request.secrets().keySet().forEach(record.putArray("secret_parameters")::add);
+        if (request.retryOf() != null) {
+            record.put("retry_of", request.retryOf());
+        }
+        if (request.scheduleId() != null) {
+            record.put("schedule_id", request.scheduleId());
+        }
+        return new NotebookContent(metadata, kept.cells());
     }
 
     private KernelSpec kernelFor(NotebookContent notebook, String override) {
