@@ -124,6 +124,10 @@ final class RunCommand implements Callable<Integer> {
                 workingDirectory == null ? null : workingDirectory.toAbsolutePath().toString());
         try (Quire quire = node.open(false)) {
             Runs runs = new Runs(quire);
+            int abandoned = runs.endAbandoned();
+            if (abandoned > 0) {
+                err.println("quire: " + abandoned + " run(s) left unfinished by an earlier Quire were marked failed");
+            }
             Path here = Path.of("").toAbsolutePath();
             if (prepareOnly) {
                 byte[] notebook = runs.prepare(new RunRequest(input, output, parameters.resolve(), secrets, settings,

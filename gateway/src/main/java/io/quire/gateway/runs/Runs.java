@@ -9,7 +9,9 @@ import io.quire.domain.nbformat.NotebookWriter;
 import io.quire.domain.notebook.NotebookContent;
 import io.quire.domain.run.RunSettings;
 import io.quire.domain.run.RunTrigger;
+import io.quire.domain.run.RunFailure;
 import io.quire.domain.run.command.CancelRun;
+import io.quire.domain.run.command.EndRun;
 import io.quire.domain.run.command.RequestRun;
 import io.quire.domain.run.event.RunRequested;
 import io.quire.gateway.Quire;
@@ -118,6 +120,37 @@ public final class Runs {
     public void cancel(String runId, String reason, String user) {
         quire.commands().sendAndWait(new CancelRun(runId, reason, user));
         quire.notebookRunner().going(runId).ifPresent(handle -> handle.cancel(reason, user));
+    }
+
+    /**
+     * Ends, as failed, the runs an earlier Quire process left unfinished: it stopped or crashed while they went, and
+     * nothing will end them otherwise. Only with the embedded store, which one process owns: on a shared database
+     * another node may still be running them.
+     *
+     * @return how many runs were ended
+     */
+    public int endAbandoned() {
+        if (quire.settings().databaseUrl() != null) {
+            return 0;
+        }
+        try {
+            quire.awaitProjections(java.time.Duration.ofSeconds(60));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+        int ended = 0;
+        for (RunSummary run : quire.runProjections().history().unfinished()) {
+            if (quire.notebookRunner().going(run.runId()).isEmpty()) {
+                quire.commands().sendAndWait(new EndRun(run.runId(), RunFailure.of(RunFailure.Kind.ABANDONED,
+                        "Quire stopped while the run was going; a partial output notebook may be beside its output"
+                                + " location (.partial)"), null, null));
+                ended++;
+            }
+        }
+        return ended;
     }
 
     public Optional<RunSummary> get(String runId) {

@@ -9,6 +9,9 @@ import io.quire.domain.notebook.CellType;
 import io.quire.domain.notebook.command.InsertCell;
 import io.quire.domain.notebook.command.NameVersion;
 import io.quire.domain.run.RunSettings;
+import io.quire.domain.run.RunSource;
+import io.quire.domain.run.command.RequestRun;
+import io.quire.domain.run.command.StartRun;
 import io.quire.domain.run.RunStatus;
 import io.quire.domain.run.RunTrigger;
 import io.quire.gateway.Quire;
@@ -188,6 +191,23 @@ class RunsTest {
 
         assertThat(result.outputLocation()).isEqualTo("quire:runs/square-out.ipynb");
         assertThat(new String(notebooks.export("runs/square-out.ipynb"))).contains("x 81");
+    }
+
+    @Test
+    void runsLeftUnfinishedByACrashedQuireAreEndedAtTheNextStart() throws Exception {
+        String runId = "crashed-run";
+        quire.commands().sendAndWait(new RequestRun(runId, RunSource.file("x.ipynb", "00"),
+                JSON.createObjectNode(), List.of(), RunSettings.defaults(), RunTrigger.API, null, null, "ann"));
+        quire.commands().sendAndWait(new StartRun(runId, "kernel-1", "python3", 2));
+        quire.close();
+
+        quire = Quire.start(QuireSettings.embedded(data), false);
+        assertThat(new Runs(quire).endAbandoned()).isEqualTo(1);
+        quire.awaitProjections(Duration.ofSeconds(30));
+        RunSummary run = quire.runProjections().history().get(runId).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.failureKind()).isEqualTo("ABANDONED");
+        assertThat(new Runs(quire).endAbandoned()).isZero();
     }
 
     private RunResult run(String input, Map<String, JsonNode> parameters) throws Exception {
