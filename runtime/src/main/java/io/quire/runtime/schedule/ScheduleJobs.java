@@ -17,6 +17,7 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.TimeZone;
 
@@ -60,7 +61,11 @@ final class ScheduleJobs {
                 .build();
     }
 
-    /** A cron trigger that starts now: resuming or changing the timing never catches up on the past. */
+    /**
+     * A cron trigger that starts with the next whole second: resuming or changing the timing never catches up on the
+     * past. (Quartz rounds a cron trigger's start down to the second, so "now" would fire at once for the current,
+     * already passed, second of an every-second cron.)
+     */
     static CronTrigger cronFor(String scheduleId, ScheduleDefinition definition) {
         CronScheduleBuilder cron = CronScheduleBuilder.cronSchedule(definition.cron())
                 .inTimeZone(TimeZone.getTimeZone(definition.timeZone()));
@@ -71,7 +76,7 @@ final class ScheduleJobs {
                 .withIdentity(cron(scheduleId))
                 .forJob(job(scheduleId))
                 .withSchedule(cron)
-                .startNow()
+                .startAt(Date.from(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1)))
                 .build();
     }
 

@@ -174,8 +174,8 @@ public final class ScheduleTriggers implements AutoCloseable {
         Trigger wanted = ScheduleJobs.cronFor(scheduleId, definition);
         if (wanted.getFireTimeAfter(new Date()) == null) {
             // e.g. a cron with a year that has passed: Quartz refuses a trigger that never fires
-            LOG.info("schedule {} ('{}') has no fire time left after now: it will not fire", scheduleId,
-                    definition.name());
+            LOG.info("schedule {} ('{}') has no fire time left after {}: it will not fire", scheduleId,
+                    definition.name(), Instant.now());
             if (existing != null) {
                 scheduler.unscheduleJob(existing.getKey());
             }
