@@ -94,16 +94,15 @@ class PostgresScheduleTriggersTest extends ScheduleTriggersContract {
         assertThat(schema.count("SELECT count(*) FROM {s}.qrtz_triggers")).as("one trigger for both nodes").isEqualTo(1);
         cluster.forEach(ScheduleTriggers::start);
 
-        Thread.sleep(4500);
+        Thread.sleep(4000);
         cluster.get(0).close();
         cluster.get(1).close();
 
-        Map<Instant, Queue<String>> sorted = new TreeMap<>(launches);
-        assertThat(sorted).hasSizeGreaterThanOrEqualTo(4);
+        TreeMap<Instant, Queue<String>> sorted = new TreeMap<>(launches);
+        assertThat(sorted).hasSizeGreaterThanOrEqualTo(3);
         sorted.forEach((instant, nodes) -> assertThat(nodes).as("launches for %s", instant).hasSize(1));
-        Instant first = ((TreeMap<Instant, Queue<String>>) sorted).firstKey();
-        Instant last = ((TreeMap<Instant, Queue<String>>) sorted).lastKey();
-        assertThat(Duration.between(first, last).toSeconds() + 1).as("no fire time missed").isEqualTo(sorted.size());
+        assertThat(Duration.between(sorted.firstKey(), sorted.lastKey()).toSeconds() + 1)
+                .as("no fire time missed").isEqualTo(sorted.size());
         List<ScheduleFiring> all = new ArrayList<>(launchers.get(0).firings());
         all.addAll(launchers.get(1).firings());
         logLatencies("clustered PostgreSQL, 2 nodes (a: " + launchers.get(0).firings().size() + ", b: "

@@ -87,7 +87,7 @@ abstract class ScheduleTriggersContract {
         int whilePaused = launcher.firings().size();
         assertThat(node.nextFireTime("s1")).isEmpty();
         assertThat(node.scheduleIds()).containsExactly("s1");
-        Await.holdsThroughout("no firing while paused", Duration.ofMillis(1100),
+        Await.holdsThroughout("no firing while paused", Duration.ofMillis(1000),
                 () -> launcher.firings().size() == whilePaused);
 
         assertThat(node.resume("s1")).isTrue();
@@ -98,7 +98,7 @@ abstract class ScheduleTriggersContract {
         assertThat(node.remove("s1")).isTrue();
         Thread.sleep(100);
         int afterRemoval = launcher.firings().size();
-        Await.holdsThroughout("no firing once removed", Duration.ofMillis(1100),
+        Await.holdsThroughout("no firing once removed", Duration.ofMillis(1000),
                 () -> launcher.firings().size() == afterRemoval);
         assertThat(node.scheduleIds()).isEmpty();
         assertThat(node.pause("s1")).isFalse();
