@@ -1,6 +1,5 @@
 package io.quire.runtime.schedule;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.quire.domain.CommandRejectedException;
 import io.quire.domain.schedule.ScheduleDefinition;
@@ -12,10 +11,7 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerKey;
-import org.quartz.impl.SchedulerRepository;
-import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.matchers.GroupMatcher;
-import org.quartz.utils.DBConnectionManager;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +20,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /**
  * Fires schedules on their cron, through Quartz, and hands each firing to a {@link RunLauncher} (see
@@ -49,7 +43,6 @@ import java.util.UUID;
 public final class ScheduleTriggers implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleTriggers.class);
-    private static final Object CREATION = new Object();
 
     private final Scheduler scheduler;
     private final HikariDataSource pool;
@@ -65,8 +58,7 @@ public final class ScheduleTriggers implements AutoCloseable {
      * @throws ScheduleTriggerException when Quartz cannot be set up
      */
     public static ScheduleTriggers inMemory(RunLauncher launcher, ScheduleListener listener) {
-        String nodeId = "local-" + UUID.randomUUID().toString().substring(0, 8);
-        return new ScheduleTriggers(create(QuartzProperties.inMemory(nodeId), launcher, listener), null);
+        return new ScheduleTriggers(QuartzSchedulers.inMemory(new ScheduledRuns(launcher, listener)), null);
     }
 
     /**
@@ -84,52 +76,13 @@ public final class ScheduleTriggers implements AutoCloseable {
             throw new IllegalArgumentException("'" + nodeId + "' cannot name a node: use 1 to 100 letters, digits,"
                     + " '-', '_' or '.', unique per node, e.g. the host name");
         }
-        HikariDataSource pool = openPool(store, nodeId);
+        HikariDataSource pool = QuartzSchedulers.openPool(store, nodeId);
         try {
-            QuartzTables.createIfMissing(pool, store.schema());
-            String dataSource = "quire-quartz-" + nodeId + "-" + UUID.randomUUID();
-            DBConnectionManager.getInstance().addConnectionProvider(dataSource, new PooledConnections(pool));
-            Properties properties = QuartzProperties.clustered(nodeId, dataSource, store.schema());
-            return new ScheduleTriggers(create(properties, launcher, listener), pool);
-        } catch (java.sql.SQLException | RuntimeException e) {
-            pool.close();
-            throw e instanceof ScheduleTriggerException known ? known
-                    : new ScheduleTriggerException("cannot create Quartz's tables in schema " + store.schema()
-                    + " of " + store + ": " + e.getMessage() + "; the user needs CREATE rights there", e);
-        }
-    }
-
-    private static HikariDataSource openPool(PostgresTriggerStore store, String nodeId) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("quire-quartz-" + nodeId);
-        config.setJdbcUrl(store.jdbcUrl());
-        config.setUsername(store.user());
-        config.setPassword(store.password());
-        // Workers, the scheduler thread, the misfire handler and the cluster manager may each hold one.
-        config.setMaximumPoolSize(QuartzProperties.THREADS + 4);
-        config.setInitializationFailTimeout(1);
-        try {
-            return new HikariDataSource(config);
+            return new ScheduleTriggers(QuartzSchedulers.clustered(store, nodeId, pool,
+                    new ScheduledRuns(launcher, listener)), pool);
         } catch (RuntimeException e) {
-            throw new ScheduleTriggerException("cannot reach the trigger store " + store + ": " + rootMessage(e)
-                    + "; check the URL, that PostgreSQL runs, and the user and password", e);
-        }
-    }
-
-    private static Scheduler create(Properties properties, RunLauncher launcher, ScheduleListener listener) {
-        ScheduledRuns runs = new ScheduledRuns(launcher, listener);
-        try {
-            Scheduler scheduler;
-            synchronized (CREATION) {
-                scheduler = new StdSchedulerFactory(properties).getScheduler();
-                // Quartz keeps one scheduler per name and JVM; every node must use the same name, and a JVM may hold
-                // several nodes (tests), so this one is not left in Quartz's registry.
-                SchedulerRepository.getInstance().remove(QuartzProperties.SCHEDULER_NAME);
-            }
-            scheduler.setJobFactory((bundle, owner) -> new LaunchScheduledRun(runs));
-            return scheduler;
-        } catch (SchedulerException e) {
-            throw new ScheduleTriggerException("cannot set up Quartz: " + e.getMessage(), e);
+            pool.close();
+            throw e;
         }
     }
 
@@ -307,14 +260,6 @@ public final class ScheduleTriggers implements AutoCloseable {
         } catch (SchedulerException e) {
             throw new ScheduleTriggerException("cannot " + what + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 
     @FunctionalInterface
