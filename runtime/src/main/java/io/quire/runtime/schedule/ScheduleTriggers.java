@@ -12,7 +12,6 @@ import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +34,8 @@ import java.util.TreeSet;
  * unchanged trigger, with its pending misfires.
  *
  * <p>Paused schedules keep their job (marked paused) but have no cron trigger, and pending retries are dropped
- * (a retry scheduled later by a run that ends while paused is skipped): resuming starts
- * from the next fire time after now, without catching up on what was missed while paused.
+ * (a retry scheduled later by a run that ends while paused is skipped): resuming starts from the next fire time
+ * after now, without catching up on what was missed while paused.
  *
  * <p>Threads: every method may be called from any thread; changes on one node are serialised.
  */

@@ -159,6 +159,24 @@ abstract class ScheduleTriggersContract {
     }
 
     @Test
+    void aRetryOfARunThatFailsWhileTheScheduleIsPausedIsSkipped() {
+        CompletableFuture<RunEnd> run = new CompletableFuture<>();
+        launcher.answerWith(firing -> run);
+        ScheduleTriggers node = startedNode();
+        Instant at = TestSchedules.wholeSecondAfter(Duration.ofMillis(1000));
+        node.put("s1", TestSchedules.definition(TestSchedules.onceAt(at), MisfirePolicy.SKIP, 1, 2,
+                Duration.ofMillis(50)), false);
+        Await.until("the run launched", Duration.ofSeconds(4), () -> launcher.firings().size() == 1);
+
+        node.pause("s1");
+        run.complete(new RunEnd("r1", false, "cell c1 failed"));
+        Await.until("its retry skipped", Duration.ofSeconds(3), () -> !listener.skips.isEmpty());
+        assertThat(listener.skips.get(0).reason()).contains("is paused");
+        assertThat(listener.skips.get(0).firing().attempt()).isEqualTo(2);
+        assertThat(launcher.firings()).hasSize(1);
+    }
+
+    @Test
     void puttingTheSameTimingKeepsTheTriggerAndANewTimingReplacesIt() throws InterruptedException {
         ScheduleTriggers node = startedNode();
         ScheduleDefinition hourly = TestSchedules.definition("0 0 * * * ?", MisfirePolicy.SKIP, 1, 0, null);
