@@ -16,9 +16,10 @@ import java.util.concurrent.CompletableFuture;
  * What happens when a schedule's trigger fires: check the concurrency limit, launch the run, and when it fails
  * schedule a one-shot retry after {@code retryBackoff * 2^(attempt-1)}, up to {@code retries} times.
  *
- * <p>The limit is checked, then the run launched: two firings of one schedule at the same moment on two nodes
- * could both pass it. Cron firings of one schedule are at distinct instants, so this needs a limit of 1 and a
- * run launched but not yet counted by {@link RunLauncher#activeRuns} when the next firing comes.
+ * <p>The limit is checked, then the run launched (check, then act): a firing that comes while the previous run is
+ * launched but not yet counted by {@link RunLauncher#activeRuns} passes the limit too. Firings of one schedule
+ * are at least a second apart, so the launcher should count a run as soon as {@code launch} returns; an exact
+ * limit under every race needs the launcher itself to refuse a run over the limit.
  */
 final class ScheduledRuns {
 
@@ -41,13 +42,13 @@ final class ScheduledRuns {
             Instant retried = ScheduleJobs.retriedInstant(data);
             Instant scheduledFor = retried != null ? retried : context.getScheduledFireTime().toInstant();
             int attempt = ScheduleJobs.attempt(data);
-            int active = launcher.activeRuns(scheduleId);
             ScheduleFiring firing = new ScheduleFiring(scheduleId, definition, scheduledFor, Instant.now(), attempt);
             if (ScheduleJobs.paused(data)) {
                 // a retry scheduled by a run that ended after the schedule was paused
                 skip(firing, "schedule '" + definition.name() + "' (" + scheduleId + ") is paused");
                 return;
             }
+            int active = launcher.activeRuns(scheduleId);
             if (active >= definition.maxConcurrentRuns()) {
                 skip(firing, active + (active == 1 ? " run" : " runs") + " of schedule '" + definition.name() + "' ("
                         + scheduleId + ") still going, at most " + definition.maxConcurrentRuns() + " at a time");
