@@ -1,0 +1,5 @@
+package io.quire.domain.schedule.event;
+
+/** A schedule was deleted (its history remains). */
+public record ScheduleDeleted(String scheduleId, String user) implements ScheduleEvent {
+}

@@ -1,0 +1,5 @@
+package io.quire.domain.schedule.event;
+
+/** A schedule was paused. */
+public record SchedulePaused(String scheduleId, String user) implements ScheduleEvent {
+}
