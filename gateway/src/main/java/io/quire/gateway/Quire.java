@@ -2,6 +2,10 @@ package io.quire.gateway;
 
 import io.quire.domain.notebook.Notebook;
 import io.quire.domain.run.Run;
+import io.quire.domain.schedule.Schedule;
+import io.quire.gateway.schedules.NotebookSchedules;
+import io.quire.gateway.schedules.Scheduling;
+import io.quire.projections.schedules.ScheduleProjections;
 import io.quire.projections.runs.RunProjections;
 import io.quire.runtime.output.OutputStore;
 import io.quire.runtime.output.file.FileOutputStore;
@@ -12,6 +16,11 @@ import io.quire.runtime.run.FreshKernels;
 import io.quire.runtime.run.NotebookRunner;
 import software.amazon.awssdk.services.s3.S3Client;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.axonframework.serialization.SimpleSerializedObject;
 import java.time.Clock;
 import io.quire.domain.serialization.QuireJson;
 import io.quire.domain.store.EventDatabase;
@@ -65,7 +74,10 @@ public final class Quire implements AutoCloseable {
     private KernelPool kernelPool;
     private final OutputBlobs blobs;
     private final RunProjections runProjections;
+    private final Serializer serializer;
+    private final ScheduleProjections scheduleProjections;
     private NotebookRunner notebookRunner;
+    private Scheduling scheduling;
     private S3Client s3Client;
     /** How often a running run's partial output notebook is saved. */
     private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(10);
@@ -73,8 +85,11 @@ public final class Quire implements AutoCloseable {
     private ExternalNotebooks externalNotebooks;
 
     private Quire(QuireSettings settings, EventDatabase database, Configuration axon, NotebookProjections projections,
-                  RunProjections runProjections, EventStorageEngine storageEngine, OutputBlobs blobs) {
+                  RunProjections runProjections, ScheduleProjections scheduleProjections,
+                  EventStorageEngine storageEngine, OutputBlobs blobs, Serializer serializer) {
         this.settings = settings;
+        this.serializer = serializer;
+        this.scheduleProjections = scheduleProjections;
         this.runProjections = runProjections;
         this.blobs = blobs;
         this.database = database;
@@ -102,7 +117,10 @@ public final class Quire implements AutoCloseable {
             NotebookProjections projections = new NotebookProjections(database.connectionProvider(),
                     new InlinedOutputs(blobs));
             RunProjections runs = new RunProjections(database.connectionProvider());
+            ScheduleProjections schedules = new ScheduleProjections(database.connectionProvider());
             if (rebuild) {
+                schedules.dropTables();
+                database.resetTokens(ScheduleProjections.GROUP);
                 projections.dropTables();
                 database.resetTokens(NotebookProjections.GROUP);
                 runs.dropTables();
@@ -110,6 +128,7 @@ public final class Quire implements AutoCloseable {
             }
             projections.createTables();
             runs.createTables();
+            schedules.createTables();
             Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                     .configureSerializer(c -> serializer)
                     .configureEventSerializer(c -> serializer)
@@ -120,13 +139,15 @@ public final class Quire implements AutoCloseable {
                             .configureCache(c -> new WeakReferenceCache())
                             .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                                     c.snapshotter(), settings.snapshotThreshold())))
-                    .configureAggregate(Run.class);
+                    .configureAggregate(Run.class)
+                    .configureAggregate(Schedule.class);
             configurer.eventProcessing().registerTokenStore(c -> database.tokenStore(serializer));
             projections.registerWith(configurer);
             runs.registerWith(configurer);
+            schedules.registerWith(configurer);
             Configuration axon = configurer.buildConfiguration();
             axon.start();
-            return new Quire(settings, database, axon, projections, runs, storageEngine, blobs);
+            return new Quire(settings, database, axon, projections, runs, schedules, storageEngine, blobs, serializer);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -166,7 +187,9 @@ public final class Quire implements AutoCloseable {
 
     /**
      * Waits until the projections have applied every event stored so far, so a read after a write (or after a
-     * restart) sees it. Polls the processor's status: Axon offers no completion signal for "caught up".
+     * restart) sees it. A projection counts as caught up when this node's processor has reached the head, or, when
+     * another node of a cluster holds its token, when the shared token has. Polls: Axon offers no completion
+     * signal for "caught up".
      *
      * @throws TimeoutException when they have not caught up in time (a stuck or failing projection)
      */
@@ -176,23 +199,60 @@ public final class Quire implements AutoCloseable {
             return;
         }
         long target = head.position().getAsLong();
-        List<TrackingEventProcessor> processors = List.of(NotebookProjections.GROUP, RunProjections.GROUP).stream()
-                .map(group -> axon.eventProcessingConfiguration()
-                        .eventProcessor(group, TrackingEventProcessor.class).orElseThrow())
-                .toList();
+        List<String> groups = List.of(NotebookProjections.GROUP, RunProjections.GROUP, ScheduleProjections.GROUP);
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!processors.stream().allMatch(processor -> reached(processor, target))) {
+        int polls = 0;
+        while (!groups.stream().allMatch(group -> reached(group, target))) {
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("the read models did not catch up with the events within " + timeout
-                        + "; run `quire rebuild` if this persists");
+                        + " (" + progress(groups) + ", events up to " + target + "); run `quire rebuild` if this"
+                        + " persists");
             }
-            Thread.sleep(5);
+            Thread.sleep(++polls < 100 ? 5 : 50);
         }
     }
 
-    private static boolean reached(TrackingEventProcessor processor, long target) {
-        return processor.processingStatus().values().stream().anyMatch(status -> status.getCurrentPosition()
+    private String progress(List<String> groups) {
+        return groups.stream().map(group -> {
+            TrackingEventProcessor processor = axon.eventProcessingConfiguration()
+                    .eventProcessor(group, TrackingEventProcessor.class).orElseThrow();
+            String here = processor.processingStatus().values().stream()
+                    .map(status -> String.valueOf(status.getCurrentPosition().orElse(-1)))
+                    .collect(java.util.stream.Collectors.joining(","));
+            return group + " at " + (here.isEmpty() ? "shared " + sharedTokenPosition(group) : here);
+        }).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private boolean reached(String group, long target) {
+        TrackingEventProcessor processor = axon.eventProcessingConfiguration()
+                .eventProcessor(group, TrackingEventProcessor.class).orElseThrow();
+        boolean here = processor.processingStatus().values().stream().anyMatch(status -> status.getCurrentPosition()
                 .stream().anyMatch(position -> position >= target));
+        return here || sharedTokenPosition(group) >= target;
+    }
+
+    /** The position of a processing group's token as stored (claimed by whichever node), or -1 without one. */
+    private long sharedTokenPosition(String group) {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT token, tokenType FROM tokenEntry WHERE processorName = ? AND token IS NOT NULL")) {
+            query.setString(1, group);
+            long position = -1;
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    TrackingToken token = serializer.deserialize(new SimpleSerializedObject<>(rows.getBytes(1),
+                            byte[].class, rows.getString(2), null));
+                    long at = token.position().orElse(-1);
+                    position = position < 0 ? at : Math.min(position, at);
+                }
+            }
+            return position;
+        } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState()) || "42S02".equals(e.getSQLState()) || "42S04".equals(e.getSQLState())) {
+                return -1; // no processor has stored a token yet
+            }
+            throw new IllegalStateException("cannot read the projections' progress: " + e.getMessage(), e);
+        }
     }
 
     /** The users who may call the server, with their tokens. */
@@ -233,6 +293,28 @@ public final class Quire implements AutoCloseable {
     /** The run history read model. */
     public RunProjections runProjections() {
         return runProjections;
+    }
+
+    /**
+     * Starts firing schedules in this process (a serving node); {@link #schedules()} then keeps the triggers in step
+     * with every change.
+     *
+     * @param nodeId this node's name in a cluster, or null for {@code $QUIRE_NODE_ID} or the host name
+     */
+    public synchronized void startScheduling(String nodeId) throws Exception {
+        if (scheduling == null) {
+            scheduling = Scheduling.start(this, nodeId);
+        }
+    }
+
+    /** Schedules as users manage them. */
+    public synchronized NotebookSchedules schedules() {
+        return new NotebookSchedules(this, scheduling);
+    }
+
+    /** The schedules read model. */
+    public ScheduleProjections scheduleProjections() {
+        return scheduleProjections;
     }
 
     /** Runs parameterized notebooks on fresh kernels, recording each run. */
@@ -285,6 +367,9 @@ public final class Quire implements AutoCloseable {
     public void close() {
         try {
             synchronized (this) {
+                if (scheduling != null) {
+                    scheduling.close();
+                }
                 if (notebookRunner != null) {
                     notebookRunner.close();
                 }

@@ -200,10 +200,18 @@ public final class EventDatabase implements AutoCloseable {
         JdbcTokenStore tokenStore = JdbcTokenStore.builder()
                                                   .connectionProvider(connectionProvider)
                                                   .serializer(serializer)
+                                                  .nodeId(tokenOwner)
                                                   .build();
         tokenStore.createSchema(PostgresTokenTableFactory.INSTANCE);
         return tokenStore;
     }
+
+    /**
+     * Who this database handle claims processor tokens as: Axon's default (pid@host) plus an id of its own, so
+     * that two Quire nodes in one process (or two handles) never take each other's claims for their own.
+     */
+    private final String tokenOwner = java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "#"
+            + java.util.UUID.randomUUID().toString().substring(0, 8);
 
     /** How many events the store holds (all aggregates). */
     public long eventCount() {

@@ -75,6 +75,13 @@ final class ServeCommand implements Callable<Integer> {
         out.printf("Quire is serving at http://%s:%d/?token=%s%n", shown, server.port(), serverToken);
         out.printf("Data: %s. Stop with Ctrl-C.%n", node.settings().dataDirectory());
         out.flush();
+        try {
+            quire.startScheduling(null);
+        } catch (Exception e) {
+            server.close();
+            quire.close();
+            throw new UserError("cannot start the schedules: " + e.getMessage(), e);
+        }
         int abandoned = new io.quire.gateway.runs.Runs(quire).endAbandoned();
         if (abandoned > 0) {
             out.printf("%d run(s) left unfinished by an earlier Quire were marked failed%n", abandoned);
