@@ -148,9 +148,32 @@ final class RunCommand implements Callable<Integer> {
             started.warnings().forEach(warning -> err.println("quire: warning: " + warning));
             err.println("run " + started.runId() + ": output notebook " + started.outputLocation());
             err.flush();
-            RunResult result = started.handle().result().get();
+            // Ctrl-C cancels the run, recorded as such, and waits a moment for its end to be written.
+            Thread cancelOnExit = new Thread(() -> {
+                started.handle().cancel("interrupted from the command line", node.user());
+                try {
+                    started.handle().result().get(15, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "quire-run-cancel");
+            Runtime.getRuntime().addShutdownHook(cancelOnExit);
+            RunResult result;
+            try {
+                result = started.handle().result().get();
+            } finally {
+                removeHook(cancelOnExit);
+            }
             quire.awaitProjections(Duration.ofSeconds(30));
             return progress.summary(result) ? 0 : QuireCli.USER_ERROR;
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down already: the hook runs
         }
     }
 

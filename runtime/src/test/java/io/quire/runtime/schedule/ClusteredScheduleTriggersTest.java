@@ -70,7 +70,7 @@ class ClusteredScheduleTriggersTest {
         Instant restarted = Instant.now();
         after.start();
 
-        Await.until("the RUN_ONCE schedule caught up", Duration.ofSeconds(4), () -> !launcher.firings("once").isEmpty());
+        Await.until("the RUN_ONCE schedule caught up", Duration.ofSeconds(20), () -> !launcher.firings("once").isEmpty());
         Await.holdsThroughout("once only, and nothing for SKIP", Duration.ofMillis(1000),
                 () -> launcher.firings("once").size() == 1 && launcher.firings("skip").isEmpty());
         ScheduleFiring caughtUp = launcher.firings("once").get(0);
@@ -102,7 +102,7 @@ class ClusteredScheduleTriggersTest {
         TreeMap<Instant, Queue<String>> bothUp = new TreeMap<>(launches);
         cluster.get(0).close(); // node a leaves cleanly, releasing what it had acquired: b carries on alone
         Instant aLeft = Instant.now();
-        Await.until("b launches once a has left", Duration.ofSeconds(3),
+        Await.until("b launches once a has left", Duration.ofSeconds(15),
                 () -> launchers.get(1).firings().stream().anyMatch(firing -> firing.firedAt().isAfter(aLeft)));
         cluster.get(1).close();
 

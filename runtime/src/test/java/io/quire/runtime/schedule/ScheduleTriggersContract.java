@@ -62,7 +62,7 @@ abstract class ScheduleTriggersContract {
         ScheduleTriggers node = startedNode();
         node.put("s1", TestSchedules.everySecond(), false);
 
-        Await.until("two firings", Duration.ofSeconds(4), () -> launcher.firings().size() >= 2);
+        Await.until("two firings", Duration.ofSeconds(20), () -> launcher.firings().size() >= 2);
         List<ScheduleFiring> firings = launcher.firings();
         for (ScheduleFiring firing : firings) {
             assertThat(firing.scheduleId()).isEqualTo("s1");
@@ -80,7 +80,7 @@ abstract class ScheduleTriggersContract {
     void pausedSchedulesDoNotFireResumedOnesDoAndRemovedOnesAreGone() throws InterruptedException {
         ScheduleTriggers node = startedNode();
         node.put("s1", TestSchedules.everySecond(), false);
-        Await.until("a firing", Duration.ofSeconds(3), () -> launcher.firings().size() >= 1);
+        Await.until("a firing", Duration.ofSeconds(20), () -> launcher.firings().size() >= 1);
 
         assertThat(node.pause("s1")).isTrue();
         Thread.sleep(100); // a firing already handed to a worker may still reach the launcher
@@ -93,7 +93,7 @@ abstract class ScheduleTriggersContract {
         assertThat(node.resume("s1")).isTrue();
         assertThat(node.resume("s1")).as("resuming an active schedule changes nothing").isTrue();
         assertThat(node.nextFireTime("s1")).isPresent();
-        Await.until("a firing after resuming", Duration.ofSeconds(3), () -> launcher.firings().size() > whilePaused);
+        Await.until("a firing after resuming", Duration.ofSeconds(20), () -> launcher.firings().size() > whilePaused);
 
         assertThat(node.remove("s1")).isTrue();
         Thread.sleep(100);
@@ -117,14 +117,14 @@ abstract class ScheduleTriggersContract {
         ScheduleTriggers node = startedNode();
         node.put("s1", TestSchedules.definition(TestSchedules.EVERY_SECOND, MisfirePolicy.SKIP, 1, 0, null), false);
 
-        Await.until("one run launched and a firing skipped", Duration.ofSeconds(4),
+        Await.until("one run launched and a firing skipped", Duration.ofSeconds(20),
                 () -> launcher.firings().size() == 1 && !listener.skips.isEmpty());
         RecordingListener.Skip skip = listener.skips.get(0);
         assertThat(skip.reason()).contains("1 run of schedule", "(s1) still going, at most 1 at a time");
         assertThat(skip.firing().scheduledFor()).isAfter(launcher.firings().get(0).scheduledFor());
 
         runs.get(0).complete(new RunEnd("r1", true, "ok"));
-        Await.until("the next firing launches once the run ended", Duration.ofSeconds(3),
+        Await.until("the next firing launches once the run ended", Duration.ofSeconds(20),
                 () -> launcher.firings().size() == 2);
         assertThat(launcher.firings().get(1).scheduledFor()).isAfter(skip.firing().scheduledFor());
     }
@@ -143,7 +143,7 @@ abstract class ScheduleTriggersContract {
         Instant at = TestSchedules.wholeSecondAfter(Duration.ofMillis(1000));
         node.put("s1", TestSchedules.definition(TestSchedules.onceAt(at), MisfirePolicy.SKIP, 5, 3, backoff), false);
 
-        Await.until("the firing and its 3 retries", Duration.ofSeconds(5), () -> launcher.firings().size() == 4);
+        Await.until("the firing and its 3 retries", Duration.ofSeconds(20), () -> launcher.firings().size() == 4);
         Await.holdsThroughout("no fifth attempt", Duration.ofMillis(500), () -> launcher.firings().size() == 4);
         List<ScheduleFiring> attempts = launcher.firings();
         assertThat(attempts).extracting(ScheduleFiring::attempt).containsExactly(1, 2, 3, 4);
@@ -166,11 +166,11 @@ abstract class ScheduleTriggersContract {
         Instant at = TestSchedules.wholeSecondAfter(Duration.ofMillis(1000));
         node.put("s1", TestSchedules.definition(TestSchedules.onceAt(at), MisfirePolicy.SKIP, 1, 2,
                 Duration.ofMillis(50)), false);
-        Await.until("the run launched", Duration.ofSeconds(4), () -> launcher.firings().size() == 1);
+        Await.until("the run launched", Duration.ofSeconds(20), () -> launcher.firings().size() == 1);
 
         node.pause("s1");
         run.complete(new RunEnd("r1", false, "cell c1 failed"));
-        Await.until("its retry skipped", Duration.ofSeconds(3), () -> !listener.skips.isEmpty());
+        Await.until("its retry skipped", Duration.ofSeconds(20), () -> !listener.skips.isEmpty());
         assertThat(listener.skips.get(0).reason()).contains("is paused");
         assertThat(listener.skips.get(0).firing().attempt()).isEqualTo(2);
         assertThat(launcher.firings()).hasSize(1);

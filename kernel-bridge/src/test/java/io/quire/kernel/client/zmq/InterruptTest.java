@@ -80,7 +80,13 @@ class InterruptTest {
         assertThat(reply.status()).isEqualTo(ReplyStatus.ERROR);
         assertThat(reply.ename()).isEqualTo("KeyboardInterrupt");
         assertThat(took).isLessThan(Duration.ofSeconds(2));
-        assertThat(interrupting.execute(ExecuteRequest.of("1+1"), output -> { }).get(10, TimeUnit.SECONDS)
-                .status()).isEqualTo(ReplyStatus.OK);
+        // The kernel stays usable. ipykernel aborts requests that reach it while it still handles the error
+        // (stop_on_error), which a loaded machine can make happen: such a request is answered ABORTED, not run.
+        ReplyStatus next = ReplyStatus.ABORTED;
+        for (int attempt = 0; attempt < 5 && next == ReplyStatus.ABORTED; attempt++) {
+            Thread.sleep(attempt * 100L);
+            next = interrupting.execute(ExecuteRequest.of("1+1"), output -> { }).get(10, TimeUnit.SECONDS).status();
+        }
+        assertThat(next).isEqualTo(ReplyStatus.OK);
     }
 }
