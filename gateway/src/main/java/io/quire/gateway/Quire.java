@@ -16,13 +16,16 @@ import io.quire.runtime.kernel.LocalKernelLauncher;
 import io.quire.projections.notebook.NotebookProjections;
 import io.quire.projections.versions.NotebookHistory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.caching.WeakReferenceCache;
+import io.quire.domain.store.RecentAggregates;
+import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -49,13 +52,18 @@ public final class Quire implements AutoCloseable {
     private final EventStorageEngine storageEngine;
     private final QuireSettings settings;
     private final ExecutorService recording = Executors.newCachedThreadPool(daemon("quire-recording"));
+    private final ExecutorService snapshots;
     private LocalKernelLauncher kernelLauncher;
     private KernelPool kernelPool;
     private final OutputBlobs blobs;
 
+    /** Aggregates kept in memory: a few hundred notebooks being edited, at ~1-10 MB each at worst. */
+    private static final int CACHED_AGGREGATES = 256;
+
     private Quire(QuireSettings settings, EventDatabase database, Configuration axon, NotebookProjections projections,
-                  EventStorageEngine storageEngine, OutputBlobs blobs) {
+                  EventStorageEngine storageEngine, OutputBlobs blobs, ExecutorService snapshots) {
         this.settings = settings;
+        this.snapshots = snapshots;
         this.blobs = blobs;
         this.database = database;
         this.axon = axon;
@@ -74,6 +82,9 @@ public final class Quire implements AutoCloseable {
         EventDatabase database = settings.databaseUrl() == null
                 ? EventDatabase.openDirectory(settings.dataDirectory())
                 : EventDatabase.open(settings.databaseUrl());
+        // Snapshots are taken on their own thread after the commit, not by the committing command while it still
+        // holds the notebook's lock (every 1,000 edits, ~700 KB serialised while the other editors waited).
+        ExecutorService snapshots = Executors.newSingleThreadExecutor(daemon("quire-snapshots"));
         try {
             Serializer serializer = QuireJson.serializer();
             EventStorageEngine storageEngine = database.storageEngine(serializer);
@@ -81,7 +92,7 @@ public final class Quire implements AutoCloseable {
                     database.kind() == DatabaseKind.POSTGRESQL ? "BYTEA" : "BLOB"), settings.largeOutputThreshold());
             NotebookProjections projections = new NotebookProjections(database.connectionProvider(),
                     new InlinedOutputs(blobs));
-            if (rebuild) {
+            if (rebuild || projections.outdated()) {
                 projections.dropTables();
                 database.resetTokens(NotebookProjections.GROUP);
             }
@@ -93,15 +104,26 @@ public final class Quire implements AutoCloseable {
                     .configureTransactionManager(c -> database.transactionManager())
                     .configureEmbeddedEventStore(c -> storageEngine)
                     .configureAggregate(AggregateConfigurer.defaultConfiguration(Notebook.class)
-                            .configureCache(c -> new WeakReferenceCache())
+                            .configureCache(c -> new RecentAggregates(CACHED_AGGREGATES))
                             .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                                     c.snapshotter(), settings.snapshotThreshold())));
+            configurer.configureSnapshotter(c -> AggregateSnapshotter.builder()
+                    .eventStore(c.eventStore())
+                    .aggregateFactories(c.findModules(AggregateConfiguration.class).stream()
+                            .<AggregateFactory<?>>map(AggregateConfiguration::aggregateFactory).toList())
+                    .repositoryProvider(c::repository)
+                    .parameterResolverFactory(c.parameterResolverFactory())
+                    .handlerDefinition(c.handlerDefinition(Notebook.class))
+                    .transactionManager(database.transactionManager())
+                    .executor(snapshots)
+                    .build());
             configurer.eventProcessing().registerTokenStore(c -> database.tokenStore(serializer));
             projections.registerWith(configurer);
             Configuration axon = configurer.buildConfiguration();
             axon.start();
-            return new Quire(settings, database, axon, projections, storageEngine, blobs);
+            return new Quire(settings, database, axon, projections, storageEngine, blobs, snapshots);
         } catch (RuntimeException e) {
+            snapshots.shutdownNow();
             database.close();
             throw e;
         }
@@ -221,9 +243,20 @@ public final class Quire implements AutoCloseable {
         } finally {
             try {
                 axon.shutdown();
+                awaitSnapshots();
             } finally {
                 database.close();
             }
+        }
+    }
+
+    /** Lets a snapshot being taken finish: stopping it half-way would only waste it. */
+    private void awaitSnapshots() {
+        snapshots.shutdown();
+        try {
+            snapshots.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
