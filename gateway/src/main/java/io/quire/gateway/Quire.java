@@ -16,7 +16,14 @@ import io.quire.runtime.kernel.LocalKernelLauncher;
 import io.quire.projections.notebook.NotebookProjections;
 import io.quire.projections.versions.NotebookHistory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.quire.domain.store.GroupCommitCommandBus;
 import io.quire.domain.store.RecentAggregates;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
@@ -53,6 +60,7 @@ public final class Quire implements AutoCloseable {
     private final QuireSettings settings;
     private final ExecutorService recording = Executors.newCachedThreadPool(daemon("quire-recording"));
     private final ExecutorService snapshots;
+    private final ExecutorService commits;
     private LocalKernelLauncher kernelLauncher;
     private KernelPool kernelPool;
     private final OutputBlobs blobs;
@@ -61,9 +69,11 @@ public final class Quire implements AutoCloseable {
     private static final int CACHED_AGGREGATES = 256;
 
     private Quire(QuireSettings settings, EventDatabase database, Configuration axon, NotebookProjections projections,
-                  EventStorageEngine storageEngine, OutputBlobs blobs, ExecutorService snapshots) {
+                  EventStorageEngine storageEngine, OutputBlobs blobs, ExecutorService snapshots,
+                  ExecutorService commits) {
         this.settings = settings;
         this.snapshots = snapshots;
+        this.commits = commits;
         this.blobs = blobs;
         this.database = database;
         this.axon = axon;
@@ -85,6 +95,8 @@ public final class Quire implements AutoCloseable {
         // Snapshots are taken on their own thread after the commit, not by the committing command while it still
         // holds the notebook's lock (every 1,000 edits, ~700 KB serialised while the other editors waited).
         ExecutorService snapshots = Executors.newSingleThreadExecutor(daemon("quire-snapshots"));
+        // Commands queued for a notebook while its previous group was handled are handled and committed together.
+        ExecutorService commits = Executors.newCachedThreadPool(daemon("quire-group-commit"));
         try {
             Serializer serializer = QuireJson.serializer();
             EventStorageEngine storageEngine = database.storageEngine(serializer);
@@ -102,6 +114,7 @@ public final class Quire implements AutoCloseable {
                     .configureEventSerializer(c -> serializer)
                     .configureMessageSerializer(c -> serializer)
                     .configureTransactionManager(c -> database.transactionManager())
+                    .configureCommandBus(c -> groupCommit(c, database, commits))
                     .configureEmbeddedEventStore(c -> storageEngine)
                     .configureAggregate(AggregateConfigurer.defaultConfiguration(Notebook.class)
                             .configureCache(c -> new RecentAggregates(CACHED_AGGREGATES))
@@ -121,11 +134,33 @@ public final class Quire implements AutoCloseable {
             projections.registerWith(configurer);
             Configuration axon = configurer.buildConfiguration();
             axon.start();
-            return new Quire(settings, database, axon, projections, storageEngine, blobs, snapshots);
+            return new Quire(settings, database, axon, projections, storageEngine, blobs, snapshots, commits);
         } catch (RuntimeException e) {
             snapshots.shutdownNow();
+            commits.shutdownNow();
             database.close();
             throw e;
+        }
+    }
+
+    /** Axon's default command bus, behind one that commits the commands waiting for a notebook together. */
+    private static CommandBus groupCommit(Configuration c, EventDatabase database, ExecutorService commits) {
+        SimpleCommandBus handling = SimpleCommandBus.builder()
+                .transactionManager(database.transactionManager())
+                .messageMonitor(c.messageMonitor(SimpleCommandBus.class, "commandBus"))
+                .build();
+        handling.registerHandlerInterceptor(new CorrelationDataInterceptor<>(c.correlationDataProviders()));
+        CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
+        return new GroupCommitCommandBus(handling, database.transactionManager(),
+                command -> aggregateOf(targets, command), commits);
+    }
+
+    /** The aggregate a command targets; null for one without a target (not grouped). */
+    private static String aggregateOf(CommandTargetResolver targets, CommandMessage<?> command) {
+        try {
+            return targets.resolveTarget(command).getIdentifier();
+        } catch (IllegalArgumentException noTarget) {
+            return null;
         }
     }
 
@@ -243,6 +278,7 @@ public final class Quire implements AutoCloseable {
         } finally {
             try {
                 axon.shutdown();
+                commits.shutdown();
                 awaitSnapshots();
             } finally {
                 database.close();
