@@ -10,6 +10,7 @@ import io.quire.domain.notebook.NotebookContent;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,27 @@ public final class NotebookWriter {
     }
 
     /**
+     * What {@link #writeCell} writes before the cell's source, which nbformat writes last (keys are sorted): the
+     * same for every version of a cell that differs only in its source, as a cell does while someone types.
+     */
+    public byte[] writeCellHead(Cell cell) {
+        byte[] withoutSource = writeCell(new Cell(cell.id(), cell.type(), "", cell.metadata(), cell.outputs(),
+                cell.executionCount(), cell.attachments()));
+        return Arrays.copyOf(withoutSource, withoutSource.length - EMPTY_SOURCE_END.length);
+    }
+
+    /**
+     * {@link #writeCell} of a cell from its head ({@link #writeCellHead} of a cell that differs from it at most in
+     * its source) and its source: only the source is laid out.
+     */
+    public byte[] writeCell(byte[] head, String source) {
+        byte[] lines = PythonJson.dumps(MimeBundles.lines(source == null ? "" : source), 3)
+                .getBytes(StandardCharsets.UTF_8);
+        ByteBuffer out = ByteBuffer.allocate(head.length + lines.length + CELL_END.length);
+        return out.put(head).put(lines).put(CELL_END).array();
+    }
+
+    /**
      * The bytes {@link #write} gives for a notebook with this metadata and these cells, from the cells as
      * {@link #writeCell} wrote them, in notebook order. Cell ids are not checked: the caller keeps them unique.
      */
@@ -80,6 +102,8 @@ public final class NotebookWriter {
     }
 
     private static final String CELL_INDENT = "  ";
+    private static final byte[] CELL_END = "\n  }".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EMPTY_SOURCE_END = "[]\n  }".getBytes(StandardCharsets.UTF_8);
     private static final byte[] EMPTY_CELLS = "{\n \"cells\": []".getBytes(StandardCharsets.UTF_8);
     private static final byte[] CELLS_OPEN = "{\n \"cells\": [\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] CELL_SEPARATOR = ",\n".getBytes(StandardCharsets.UTF_8);

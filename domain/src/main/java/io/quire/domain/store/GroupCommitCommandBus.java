@@ -19,7 +19,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
+
+import static org.axonframework.commandhandling.GenericCommandResultMessage.asCommandResultMessage;
 
 /**
  * A command bus that commits commands waiting for the same aggregate together: one database transaction (and one
@@ -88,13 +91,26 @@ public final class GroupCommitCommandBus implements CommandBus {
                    .add(new Waiting(command, (CommandCallback<Object, Object>) callback));
         }
         if (handleHere && handleNextGroup(aggregate)) {
-            executor.execute(() -> handleAll(aggregate));
+            try {
+                executor.execute(() -> handleAll(aggregate));
+            } catch (RejectedExecutionException shuttingDown) {
+                handleAll(aggregate);
+            }
         }
     }
 
     private void handleAll(String aggregate) {
         while (handleNextGroup(aggregate)) {
             // until nothing waits
+        }
+    }
+
+    /** Handles one command in its own unit of work; whatever goes wrong is its caller's answer, never thrown. */
+    private void handleAlone(Waiting command) {
+        try {
+            delegate.dispatch(command.message, command.callback);
+        } catch (RuntimeException | Error e) {
+            command.callback.onResult(command.message, asCommandResultMessage(e));
         }
     }
 
@@ -112,7 +128,7 @@ public final class GroupCommitCommandBus implements CommandBus {
             }
         }
         if (group.size() == 1 || !handleTogether(group)) {
-            group.forEach(command -> delegate.dispatch(command.message, command.callback));
+            group.forEach(this::handleAlone);
         }
         return true;
     }

@@ -32,6 +32,20 @@ class CellByCellWritingTest {
         assertThat(writer.assemble(content.metadata(), cells)).isEqualTo(writer.write(content));
     }
 
+    @ParameterizedTest
+    @MethodSource("samples")
+    void aCellWrittenFromItsHeadAndSourceIsTheCellWrittenWhole(Sample sample) {
+        NotebookContent content = reader.read(sample.bytes(), sample.name());
+        for (Cell cell : content.cells()) {
+            Cell typedInto = new Cell(cell.id(), cell.type(), cell.source() + "\n\"x\" é", cell.metadata(),
+                    cell.outputs(), cell.executionCount(), cell.attachments());
+            byte[] head = writer.writeCellHead(cell);
+
+            assertThat(writer.writeCell(head, cell.source())).isEqualTo(writer.writeCell(cell));
+            assertThat(writer.writeCell(head, typedInto.source())).isEqualTo(writer.writeCell(typedInto));
+        }
+    }
+
     @Test
     void aNotebookWithoutCellsIsAssembledAsTheWriterWritesIt() {
         NotebookContent empty = new NotebookContent(JsonNodeFactory.instance.objectNode().put("a", 1), List.of());

@@ -33,6 +33,7 @@ public class LiveNotebooks {
     private final Sql sql;
     private final NotebookReader reader = new NotebookReader();
     private final NotebookWriter writer = new NotebookWriter();
+    private final CellHeads heads = new CellHeads(writer);
 
     public LiveNotebooks(Sql sql) {
         this.sql = sql;
@@ -100,7 +101,8 @@ public class LiveNotebooks {
                     }
                     OutputTrail trail = document.storedTrail(cellId);
                     cells.add(new Object[]{document.notebookId(), cellId, position, document.revision(cellId),
-                            trail == null ? null : json(trail), writer.writeCell(document.cell(cellId))});
+                            trail == null ? null : json(trail),
+                            heads.write(document.notebookId(), document.cell(cellId))});
                 } else if (changes.orderChanged()) {
                     positions.add(new Object[]{position, document.notebookId(), cellId});
                 }
