@@ -16,14 +16,12 @@ import io.quire.runtime.kernel.LocalKernelLauncher;
 import io.quire.projections.notebook.NotebookProjections;
 import io.quire.projections.versions.NotebookHistory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.quire.domain.store.CommandTargets;
 import io.quire.domain.store.GroupCommitCommandBus;
 import io.quire.domain.store.RecentAggregates;
 import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
-import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
@@ -150,18 +148,8 @@ public final class Quire implements AutoCloseable {
                 .messageMonitor(c.messageMonitor(SimpleCommandBus.class, "commandBus"))
                 .build();
         handling.registerHandlerInterceptor(new CorrelationDataInterceptor<>(c.correlationDataProviders()));
-        CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
-        return new GroupCommitCommandBus(handling, database.transactionManager(),
-                command -> aggregateOf(targets, command), commits);
-    }
-
-    /** The aggregate a command targets; null for one without a target (not grouped). */
-    private static String aggregateOf(CommandTargetResolver targets, CommandMessage<?> command) {
-        try {
-            return targets.resolveTarget(command).getIdentifier();
-        } catch (IllegalArgumentException noTarget) {
-            return null;
-        }
+        return new GroupCommitCommandBus(handling, database.transactionManager(), CommandTargets::aggregateOf,
+                commits);
     }
 
     /** How many events the store holds. */

@@ -11,7 +11,6 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.AfterEach;
@@ -141,7 +140,6 @@ class GroupCommitCommandBusTest {
         Serializer json = QuireJson.serializer();
         engine = db.storageEngine(json);
         transactions = new CountingTransactions(db.transactionManager());
-        AnnotationCommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
         axon = DefaultConfigurer.defaultConfiguration(false)
                                 .configureSerializer(c -> json)
                                 .configureEventSerializer(c -> json)
@@ -150,8 +148,7 @@ class GroupCommitCommandBusTest {
                                 .configureEmbeddedEventStore(c -> engine)
                                 .configureCommandBus(c -> new GroupCommitCommandBus(
                                         SimpleCommandBus.builder().transactionManager(transactions).build(),
-                                        transactions, command -> command.getPayload() instanceof OpenTally ? null
-                                        : targets.resolveTarget(command).getIdentifier(), groups))
+                                        transactions, CommandTargets::aggregateOf, groups))
                                 .configureAggregate(Tally.class)
                                 .buildConfiguration();
         axon.start();
