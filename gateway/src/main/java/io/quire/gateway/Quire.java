@@ -37,13 +37,21 @@ import io.quire.runtime.kernel.LocalKernelLauncher;
 import io.quire.projections.notebook.NotebookProjections;
 import io.quire.projections.versions.NotebookHistory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.caching.WeakReferenceCache;
+import io.quire.domain.store.CommandTargets;
+import io.quire.domain.store.GroupCommitCommandBus;
+import io.quire.domain.store.RecentAggregates;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -70,6 +78,8 @@ public final class Quire implements AutoCloseable {
     private final EventStorageEngine storageEngine;
     private final QuireSettings settings;
     private final ExecutorService recording = Executors.newCachedThreadPool(daemon("quire-recording"));
+    private final ExecutorService snapshots;
+    private final ExecutorService commits;
     private LocalKernelLauncher kernelLauncher;
     private KernelPool kernelPool;
     private final OutputBlobs blobs;
@@ -84,13 +94,19 @@ public final class Quire implements AutoCloseable {
     private OutputStore outputStore;
     private ExternalNotebooks externalNotebooks;
 
+    /** Aggregates kept in memory: a few hundred notebooks being edited, at ~1-10 MB each at worst. */
+    private static final int CACHED_AGGREGATES = 256;
+
     private Quire(QuireSettings settings, EventDatabase database, Configuration axon, NotebookProjections projections,
                   RunProjections runProjections, ScheduleProjections scheduleProjections,
-                  EventStorageEngine storageEngine, OutputBlobs blobs, Serializer serializer) {
+                  EventStorageEngine storageEngine, OutputBlobs blobs, Serializer serializer,
+                  ExecutorService snapshots, ExecutorService commits) {
         this.settings = settings;
         this.serializer = serializer;
         this.scheduleProjections = scheduleProjections;
         this.runProjections = runProjections;
+        this.snapshots = snapshots;
+        this.commits = commits;
         this.blobs = blobs;
         this.database = database;
         this.axon = axon;
@@ -109,6 +125,11 @@ public final class Quire implements AutoCloseable {
         EventDatabase database = settings.databaseUrl() == null
                 ? EventDatabase.openDirectory(settings.dataDirectory())
                 : EventDatabase.open(settings.databaseUrl());
+        // Snapshots are taken on their own thread after the commit, not by the committing command while it still
+        // holds the notebook's lock (every 1,000 edits, ~700 KB serialised while the other editors waited).
+        ExecutorService snapshots = Executors.newSingleThreadExecutor(daemon("quire-snapshots"));
+        // Commands queued for a notebook while its previous group was handled are handled and committed together.
+        ExecutorService commits = Executors.newCachedThreadPool(daemon("quire-group-commit"));
         try {
             Serializer serializer = QuireJson.serializer();
             EventStorageEngine storageEngine = database.storageEngine(serializer);
@@ -121,10 +142,12 @@ public final class Quire implements AutoCloseable {
             if (rebuild) {
                 schedules.dropTables();
                 database.resetTokens(ScheduleProjections.GROUP);
-                projections.dropTables();
-                database.resetTokens(NotebookProjections.GROUP);
                 runs.dropTables();
                 database.resetTokens(RunProjections.GROUP);
+            }
+            if (rebuild || projections.outdated()) {
+                projections.dropTables();
+                database.resetTokens(NotebookProjections.GROUP);
             }
             projections.createTables();
             runs.createTables();
@@ -134,24 +157,49 @@ public final class Quire implements AutoCloseable {
                     .configureEventSerializer(c -> serializer)
                     .configureMessageSerializer(c -> serializer)
                     .configureTransactionManager(c -> database.transactionManager())
+                    .configureCommandBus(c -> groupCommit(c, database, commits))
                     .configureEmbeddedEventStore(c -> storageEngine)
                     .configureAggregate(AggregateConfigurer.defaultConfiguration(Notebook.class)
-                            .configureCache(c -> new WeakReferenceCache())
+                            .configureCache(c -> new RecentAggregates(CACHED_AGGREGATES))
                             .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                                     c.snapshotter(), settings.snapshotThreshold())))
                     .configureAggregate(Run.class)
                     .configureAggregate(Schedule.class);
+            configurer.configureSnapshotter(c -> AggregateSnapshotter.builder()
+                    .eventStore(c.eventStore())
+                    .aggregateFactories(c.findModules(AggregateConfiguration.class).stream()
+                            .<AggregateFactory<?>>map(AggregateConfiguration::aggregateFactory).toList())
+                    .repositoryProvider(c::repository)
+                    .parameterResolverFactory(c.parameterResolverFactory())
+                    .handlerDefinition(c.handlerDefinition(Notebook.class))
+                    .transactionManager(database.transactionManager())
+                    .executor(snapshots)
+                    .build());
             configurer.eventProcessing().registerTokenStore(c -> database.tokenStore(serializer));
             projections.registerWith(configurer);
             runs.registerWith(configurer);
             schedules.registerWith(configurer);
             Configuration axon = configurer.buildConfiguration();
             axon.start();
-            return new Quire(settings, database, axon, projections, runs, schedules, storageEngine, blobs, serializer);
+            return new Quire(settings, database, axon, projections, runs, schedules, storageEngine, blobs, serializer,
+                    snapshots, commits);
         } catch (RuntimeException e) {
+            snapshots.shutdownNow();
+            commits.shutdownNow();
             database.close();
             throw e;
         }
+    }
+
+    /** Axon's default command bus, behind one that commits the commands waiting for a notebook together. */
+    private static CommandBus groupCommit(Configuration c, EventDatabase database, ExecutorService commits) {
+        SimpleCommandBus handling = SimpleCommandBus.builder()
+                .transactionManager(database.transactionManager())
+                .messageMonitor(c.messageMonitor(SimpleCommandBus.class, "commandBus"))
+                .build();
+        handling.registerHandlerInterceptor(new CorrelationDataInterceptor<>(c.correlationDataProviders()));
+        return new GroupCommitCommandBus(handling, database.transactionManager(), CommandTargets::aggregateOf,
+                commits);
     }
 
     /** How many events the store holds. */
@@ -395,9 +443,21 @@ public final class Quire implements AutoCloseable {
         } finally {
             try {
                 axon.shutdown();
+                commits.shutdown();
+                awaitSnapshots();
             } finally {
                 database.close();
             }
+        }
+    }
+
+    /** Lets a snapshot being taken finish: stopping it half-way would only waste it. */
+    private void awaitSnapshots() {
+        snapshots.shutdown();
+        try {
+            snapshots.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -86,6 +86,11 @@ public final class HistoryFiller {
             type(node.commands(), history.typists(), 1);
             type(node.commands(), history.typists(), threshold / 2);
             node.awaitProjections(CATCH_UP);
+            // Quire takes snapshots on a background thread after the commit that crossed the threshold.
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (node.latestSnapshot(history.probe().notebookId()).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             long snapshotAt = node.latestSnapshot(history.probe().notebookId())
                     .orElseThrow(() -> new IllegalStateException("no snapshot was taken"))
                     .getSequenceNumber();

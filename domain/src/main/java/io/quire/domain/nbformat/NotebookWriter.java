@@ -8,7 +8,9 @@ import io.quire.domain.notebook.Cell;
 import io.quire.domain.notebook.CellType;
 import io.quire.domain.notebook.NotebookContent;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,72 @@ public final class NotebookWriter {
     public byte[] write(NotebookContent notebook) {
         return (PythonJson.dumps(toJson(notebook)) + "\n").getBytes(StandardCharsets.UTF_8);
     }
+
+    /**
+     * One cell as {@link #write} lays it out in the notebook's {@code cells} list, UTF-8: indented for that place,
+     * without the separator. {@link #assemble} joins such cells into the file, so that a notebook kept cell by cell
+     * is written again only where a cell changed.
+     */
+    public byte[] writeCell(Cell cell) {
+        return (CELL_INDENT + PythonJson.dumps(cell(cell), 2)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What {@link #writeCell} writes before the cell's source, which nbformat writes last (keys are sorted): the
+     * same for every version of a cell that differs only in its source, as a cell does while someone types.
+     */
+    public byte[] writeCellHead(Cell cell) {
+        byte[] withoutSource = writeCell(new Cell(cell.id(), cell.type(), "", cell.metadata(), cell.outputs(),
+                cell.executionCount(), cell.attachments()));
+        return Arrays.copyOf(withoutSource, withoutSource.length - EMPTY_SOURCE_END.length);
+    }
+
+    /**
+     * {@link #writeCell} of a cell from its head ({@link #writeCellHead} of a cell that differs from it at most in
+     * its source) and its source: only the source is laid out.
+     */
+    public byte[] writeCell(byte[] head, String source) {
+        byte[] lines = PythonJson.dumps(MimeBundles.lines(source == null ? "" : source), 3)
+                .getBytes(StandardCharsets.UTF_8);
+        ByteBuffer out = ByteBuffer.allocate(head.length + lines.length + CELL_END.length);
+        return out.put(head).put(lines).put(CELL_END).array();
+    }
+
+    /**
+     * The bytes {@link #write} gives for a notebook with this metadata and these cells, from the cells as
+     * {@link #writeCell} wrote them, in notebook order. Cell ids are not checked: the caller keeps them unique.
+     */
+    public byte[] assemble(ObjectNode metadata, List<byte[]> cells) {
+        byte[] empty = write(new NotebookContent(metadata, List.of()));
+        if (cells.isEmpty()) {
+            return empty;
+        }
+        // "cells" sorts before every other key, so the file starts with the cells list.
+        int rest = EMPTY_CELLS.length;
+        int size = empty.length - rest + CELLS_OPEN.length + CELLS_CLOSE.length;
+        for (byte[] cell : cells) {
+            size += cell.length + CELL_SEPARATOR.length;
+        }
+        ByteBuffer out = ByteBuffer.allocate(size - CELL_SEPARATOR.length);
+        out.put(CELLS_OPEN);
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.put(CELL_SEPARATOR);
+            }
+            out.put(cells.get(i));
+        }
+        out.put(CELLS_CLOSE);
+        out.put(empty, rest, empty.length - rest);
+        return out.array();
+    }
+
+    private static final String CELL_INDENT = "  ";
+    private static final byte[] CELL_END = "\n  }".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EMPTY_SOURCE_END = "[]\n  }".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EMPTY_CELLS = "{\n \"cells\": []".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CELLS_OPEN = "{\n \"cells\": [\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CELL_SEPARATOR = ",\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CELLS_CLOSE = "\n ]".getBytes(StandardCharsets.UTF_8);
 
     /**
      * The JSON document that {@link #write} writes, as a new tree the caller may change.

@@ -36,6 +36,16 @@ final class PythonJson {
         return out.toString();
     }
 
+    /**
+     * {@code value} as {@link #dumps(JsonNode)} writes it where it sits {@code depth} levels deep in a larger
+     * document: its inner lines are indented for that depth, its first line is not.
+     */
+    static String dumps(JsonNode value, int depth) {
+        StringBuilder out = new StringBuilder();
+        write(value, depth, out);
+        return out.toString();
+    }
+
     private static void write(JsonNode value, int depth, StringBuilder out) {
         switch (value.getNodeType()) {
             case OBJECT -> writeObject(value, depth, out);

@@ -62,7 +62,13 @@ final class CellText {
             for (TextOperation accepted : since) {
                 rebased = TextOperation.transform(accepted, rebased).bPrime();
             }
-            rebased.apply(source);
+            // An operation fits a text of its base length; checking that, rather than applying it here and again
+            // in accept, spares a copy of the whole cell per edit.
+            int length = source.codePointCount(0, source.length());
+            if (rebased.baseLength() != length) {
+                throw new TextMismatchException("the edit covers " + rebased.baseLength()
+                        + " characters but the text has " + length);
+            }
         } catch (TextMismatchException e) {
             throw CommandRejectedException.invalid("the edit does not fit revision " + baseRevision + " of cell " + cellId
                     + ": " + e.getMessage());

@@ -131,6 +131,11 @@ abstract class NotebookLifecycleContract {
             for (int i = 0; i < 30; i++) {
                 commands.sendAndWait(new EditCellSource("n3", "c1", i, TextOperation.builder().retain(i).insert("x").build(), "ann"));
             }
+            // The snapshot is taken on a background thread after the commit that reached the threshold.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (quire.latestSnapshot("n3").isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             assertThat(quire.latestSnapshot("n3")).isPresent();
         }
         try (Quire quire = Quire.start(settings, false)) {

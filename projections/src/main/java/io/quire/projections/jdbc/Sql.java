@@ -78,6 +78,20 @@ public final class Sql {
         }
     }
 
+    /** Whether {@code table} exists and has {@code column}; names as written unquoted in SQL. */
+    public boolean hasColumn(String table, String column) {
+        try (Connection connection = connections.getConnection()) {
+            // H2 keeps unquoted names in upper case, PostgreSQL in lower case.
+            String storedTable = postgres ? table.toLowerCase() : table.toUpperCase();
+            String storedColumn = postgres ? column.toLowerCase() : column.toUpperCase();
+            try (ResultSet columns = connection.getMetaData().getColumns(null, null, storedTable, storedColumn)) {
+                return columns.next();
+            }
+        } catch (SQLException e) {
+            throw new ProjectionStorageException("cannot read the shape of " + table, e);
+        }
+    }
+
     /** Reads the rows of a query. */
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
         try (Connection connection = connections.getConnection();

@@ -12,7 +12,7 @@ import io.quire.projections.jdbc.BatchWrites;
 
 /**
  * Keeps {@link LiveNotebooks} current: each notebook's latest state, as nbformat 4.5, with its cells' revisions.
- * Documents being changed stay in memory across a batch and are written once per batch.
+ * Documents being changed stay in memory across a batch; each batch writes only the cells it changed.
  */
 @ProcessingGroup(NotebookProjections.GROUP)
 public class LiveNotebookProjection {

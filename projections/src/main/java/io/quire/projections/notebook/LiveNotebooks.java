@@ -1,6 +1,7 @@
 package io.quire.projections.notebook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quire.domain.nbformat.NotebookReader;
 import io.quire.domain.nbformat.NotebookWriter;
 import io.quire.projections.jdbc.ProjectionStorageException;
@@ -11,14 +12,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The live notebook read model: for each notebook its path, whether it is deleted, its version, its content as
- * nbformat 4.5 bytes (what an export returns, ready to serve) and its cells' revisions.
+ * nbformat 4.5 bytes (what an export returns) and its cells' revisions.
+ *
+ * <p>Stored cell by cell: a row per notebook (path, version, notebook metadata) and a row per cell (its position,
+ * revision, output trail, and the cell as nbformat lays it out in the file). An edit rewrites the one cell it
+ * changed; writing the whole notebook per change cost as much as Jupyter's save (5 MB for a 500-cell notebook).
+ * Reads assemble the file from the cells, byte for byte what {@link NotebookWriter#write} gives.
  */
 public class LiveNotebooks {
 
@@ -27,6 +33,7 @@ public class LiveNotebooks {
     private final Sql sql;
     private final NotebookReader reader = new NotebookReader();
     private final NotebookWriter writer = new NotebookWriter();
+    private final CellHeads heads = new CellHeads(writer);
 
     public LiveNotebooks(Sql sql) {
         this.sql = sql;
@@ -34,24 +41,32 @@ public class LiveNotebooks {
 
     void createTables() {
         sql.ddl("CREATE TABLE IF NOT EXISTS live_notebook (notebook_id VARCHAR(64) PRIMARY KEY,"
-                + " path VARCHAR(1024) NOT NULL, deleted BOOLEAN NOT NULL, version BIGINT NOT NULL,"
-                + " content " + sql.binaryType() + " NOT NULL, state " + sql.binaryType() + " NOT NULL)");
+                        + " path VARCHAR(1024) NOT NULL, deleted BOOLEAN NOT NULL, version BIGINT NOT NULL,"
+                        + " metadata " + sql.binaryType() + " NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS live_cell (notebook_id VARCHAR(64) NOT NULL, cell_id VARCHAR(64) NOT NULL,"
+                        + " position INT NOT NULL, revision BIGINT NOT NULL, trail " + sql.binaryType() + ","
+                        + " nbformat " + sql.binaryType() + " NOT NULL, PRIMARY KEY (notebook_id, cell_id))");
     }
 
     void dropTables() {
-        sql.ddl("DROP TABLE IF EXISTS live_notebook");
+        sql.ddl("DROP TABLE IF EXISTS live_notebook", "DROP TABLE IF EXISTS live_cell");
+    }
+
+    /** Whether the tables have the shape of an earlier Quire (the whole file in one column): rebuild them. */
+    boolean outdated() {
+        return sql.hasColumn("live_notebook", "content");
     }
 
     /** The stored notebook, as nbformat 4.5 bytes, if there is one with that id. */
     public Optional<LiveNotebook> find(String notebookId) {
-        return sql.query("SELECT notebook_id, path, deleted, version, content, state FROM live_notebook"
-                + " WHERE notebook_id = ?", LiveNotebooks::row, notebookId).stream().findFirst();
+        return sql.query("SELECT notebook_id, path, deleted, version, metadata FROM live_notebook"
+                + " WHERE notebook_id = ?", row -> withCells(row), notebookId).stream().findFirst();
     }
 
     /** Every stored notebook, deleted ones included, in path order. */
     public List<LiveNotebook> all() {
-        return sql.query("SELECT notebook_id, path, deleted, version, content, state FROM live_notebook"
-                + " ORDER BY path, notebook_id", LiveNotebooks::row);
+        return sql.query("SELECT notebook_id, path, deleted, version, metadata FROM live_notebook"
+                + " ORDER BY path, notebook_id", row -> withCells(row));
     }
 
     Optional<NotebookDocument> load(String notebookId) {
@@ -60,38 +75,81 @@ public class LiveNotebooks {
                 reader.read(notebook.content(), notebook.path()), notebook.revisions(), notebook.trails()));
     }
 
+    /** Writes what changed in each document since it was last saved (restored or created). */
     void save(Collection<NotebookDocument> documents) {
-        List<Object[]> ids = new ArrayList<>();
-        List<Object[]> rows = new ArrayList<>();
+        List<Object[]> notebooks = new ArrayList<>();
+        List<Object[]> notebookIds = new ArrayList<>();
+        List<Object[]> replacedNotebooks = new ArrayList<>();
+        List<Object[]> deletedCells = new ArrayList<>();
+        List<Object[]> cells = new ArrayList<>();
+        List<Object[]> positions = new ArrayList<>();
         for (NotebookDocument document : documents) {
-            ids.add(new Object[]{document.notebookId()});
-            rows.add(new Object[]{document.notebookId(), document.path(), document.deleted(), document.version(),
-                    writer.write(document.content()), stateJson(document)});
+            NotebookDocument.Changes changes = document.takeChanges();
+            notebookIds.add(new Object[]{document.notebookId()});
+            notebooks.add(new Object[]{document.notebookId(), document.path(), document.deleted(), document.version(),
+                    json(document.metadataOnly().metadata())});
+            if (changes.all()) {
+                replacedNotebooks.add(new Object[]{document.notebookId()});
+            }
+            changes.removed().forEach(cellId -> deletedCells.add(new Object[]{document.notebookId(), cellId}));
+            List<String> order = document.order();
+            for (int position = 0; position < order.size(); position++) {
+                String cellId = order.get(position);
+                if (changes.all() || changes.cells().contains(cellId)) {
+                    if (!changes.all()) {
+                        deletedCells.add(new Object[]{document.notebookId(), cellId});
+                    }
+                    OutputTrail trail = document.storedTrail(cellId);
+                    cells.add(new Object[]{document.notebookId(), cellId, position, document.revision(cellId),
+                            trail == null ? null : json(trail),
+                            heads.write(document.notebookId(), document.cell(cellId))});
+                } else if (changes.orderChanged()) {
+                    positions.add(new Object[]{position, document.notebookId(), cellId});
+                }
+            }
         }
-        sql.batch("DELETE FROM live_notebook WHERE notebook_id = ?", ids);
-        sql.batch("INSERT INTO live_notebook (notebook_id, path, deleted, version, content, state)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", rows);
+        sql.batch("DELETE FROM live_notebook WHERE notebook_id = ?", notebookIds);
+        sql.batch("INSERT INTO live_notebook (notebook_id, path, deleted, version, metadata) VALUES (?, ?, ?, ?, ?)",
+                notebooks);
+        sql.batch("DELETE FROM live_cell WHERE notebook_id = ?", replacedNotebooks);
+        sql.batch("DELETE FROM live_cell WHERE notebook_id = ? AND cell_id = ?", deletedCells);
+        sql.batch("INSERT INTO live_cell (notebook_id, cell_id, position, revision, trail, nbformat)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", cells);
+        sql.batch("UPDATE live_cell SET position = ? WHERE notebook_id = ? AND cell_id = ?", positions);
     }
 
-    private static byte[] stateJson(NotebookDocument document) {
+    private LiveNotebook withCells(ResultSet row) throws SQLException {
+        String notebookId = row.getString(1);
+        String path = row.getString(2);
+        ObjectNode metadata = read(row.getBytes(5), ObjectNode.class, path);
+        Map<String, Long> revisions = new HashMap<>();
+        Map<String, OutputTrail> trails = new HashMap<>();
+        List<byte[]> cells = sql.query("SELECT cell_id, revision, trail, nbformat FROM live_cell"
+                + " WHERE notebook_id = ? ORDER BY position", cell -> {
+            revisions.put(cell.getString(1), cell.getLong(2));
+            byte[] trail = cell.getBytes(3);
+            if (trail != null) {
+                trails.put(cell.getString(1), read(trail, OutputTrail.class, path));
+            }
+            return cell.getBytes(4);
+        }, notebookId);
+        return new LiveNotebook(notebookId, path, row.getBoolean(3), row.getLong(4),
+                writer.assemble(metadata, cells), Map.copyOf(revisions), Map.copyOf(trails));
+    }
+
+    private static byte[] json(Object value) {
         try {
-            return JSON.writeValueAsBytes(new State(new TreeMap<>(document.revisions()), new TreeMap<>(document.trails())));
+            return JSON.writeValueAsBytes(value);
         } catch (IOException e) {
-            throw new ProjectionStorageException("cannot write the cell state of " + document.path(), e);
+            throw new ProjectionStorageException("cannot write the live notebook state", e);
         }
     }
 
-    /** What the live table keeps beside the nbformat bytes. */
-    private record State(Map<String, Long> revisions, Map<String, OutputTrail> trails) {
-    }
-
-    private static LiveNotebook row(ResultSet row) throws SQLException {
+    private static <T> T read(byte[] json, Class<T> type, String path) {
         try {
-            State state = JSON.readValue(row.getBytes(6), State.class);
-            return new LiveNotebook(row.getString(1), row.getString(2), row.getBoolean(3), row.getLong(4),
-                    row.getBytes(5), state.revisions(), state.trails() == null ? Map.of() : state.trails());
+            return JSON.readValue(json, type);
         } catch (IOException e) {
-            throw new ProjectionStorageException("cannot read the cell state of " + row.getString(2), e);
+            throw new ProjectionStorageException("cannot read the stored state of " + path, e);
         }
     }
 }

@@ -10,8 +10,10 @@ import io.quire.domain.notebook.event.*;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A notebook as its events have made it: the fold every read of a notebook shares (live view, a past version,
@@ -28,6 +30,11 @@ public final class NotebookDocument {
     private final Map<String, Cell> cells = new HashMap<>();
     private final Map<String, Long> revisions = new HashMap<>();
     private final Map<String, OutputTrail> trails = new HashMap<>();
+    /** What changed since {@link #takeChanges()}: so that a store writes those cells, not the whole notebook. */
+    private final Set<String> changedCells = new HashSet<>();
+    private final Set<String> removedCells = new HashSet<>();
+    private boolean orderChanged;
+    private boolean replaced = true;
 
     public NotebookDocument(String notebookId) {
         this.notebookId = notebookId;
@@ -44,7 +51,50 @@ public final class NotebookDocument {
         document.load(content);
         document.revisions.putAll(revisions);
         document.trails.putAll(trails);
+        document.takeChanges();
         return document;
+    }
+
+    /**
+     * What changed since the last call (or since this document was created or restored), and forgets it.
+     *
+     * @param all           every cell was replaced (a new or imported notebook): store them all, drop the others
+     * @param cells         cells added or changed in any way (content, revision, output trail)
+     * @param removed       cells deleted
+     * @param orderChanged  cells were inserted, moved or deleted: the positions of the others changed too
+     */
+    record Changes(boolean all, Set<String> cells, Set<String> removed, boolean orderChanged) {
+    }
+
+    Changes takeChanges() {
+        Changes changes = new Changes(replaced, Set.copyOf(changedCells), Set.copyOf(removedCells), orderChanged);
+        changedCells.clear();
+        removedCells.clear();
+        orderChanged = false;
+        replaced = false;
+        return changes;
+    }
+
+    /** The cell ids in notebook order. */
+    List<String> order() {
+        return List.copyOf(order);
+    }
+
+    Cell cell(String cellId) {
+        return cells.get(cellId);
+    }
+
+    long revision(String cellId) {
+        return revisions.getOrDefault(cellId, 0L);
+    }
+
+    /** The cell's output trail where it differs from a plain one, else null. */
+    OutputTrail storedTrail(String cellId) {
+        return trails.get(cellId);
+    }
+
+    NotebookContent metadataOnly() {
+        return new NotebookContent(metadata.deepCopy(), List.of());
     }
 
     public String notebookId() {
@@ -102,23 +152,30 @@ public final class NotebookDocument {
             order.add(e.afterCellId() == null ? 0 : order.indexOf(e.afterCellId()) + 1, e.cellId());
             cells.put(e.cellId(), Cell.empty(e.cellId(), e.type(), e.source()));
             revisions.put(e.cellId(), 0L);
+            changed(e.cellId());
+            orderChanged = true;
         } else if (event instanceof CellDeleted e) {
             order.remove(e.cellId());
             cells.remove(e.cellId());
             revisions.remove(e.cellId());
             trails.remove(e.cellId());
+            changedCells.remove(e.cellId());
+            removedCells.add(e.cellId());
+            orderChanged = true;
         } else if (event instanceof CellMoved e) {
             order.remove(e.cellId());
             order.add(e.afterCellId() == null ? 0 : order.indexOf(e.afterCellId()) + 1, e.cellId());
+            orderChanged = true;
         } else if (event instanceof CellSourceEdited e) {
             Cell cell = cells.get(e.cellId());
             replace(new Cell(cell.id(), cell.type(), e.operation().apply(cell.source()), cell.metadata(),
                     cell.outputs(), cell.executionCount(), cell.attachments()));
             revisions.put(e.cellId(), e.revision());
+            changed(e.cellId());
         } else if (event instanceof CellTypeChanged e) {
             replace(retyped(cells.get(e.cellId()), e.type()));
             if (e.type() != CellType.CODE) {
-                trails.remove(e.cellId());
+                removeTrail(e.cellId());
             }
         } else if (event instanceof CellMetadataSet e) {
             Cell cell = cells.get(e.cellId());
@@ -132,11 +189,11 @@ public final class NotebookDocument {
             for (String id : e.cellIds()) {
                 Cell cell = cells.get(id);
                 replace(CellOutputs.withOutputs(cell, List.of(), null));
-                trails.remove(id);
+                removeTrail(id);
             }
         } else if (event instanceof CellOutputsSet e) {
             replace(CellOutputs.withOutputs(cells.get(e.cellId()), e.outputs(), e.executionCount()));
-            trails.remove(e.cellId());
+            removeTrail(e.cellId());
         } else if (event instanceof CellAttachmentsSet e) {
             Cell cell = cells.get(e.cellId());
             replace(new Cell(cell.id(), cell.type(), cell.source(), cell.metadata(), cell.outputs(),
@@ -144,18 +201,20 @@ public final class NotebookDocument {
                     : e.attachments().deepCopy()));
         } else if (event instanceof ExecutionStarted e && cells.containsKey(e.cellId())) {
             replace(CellOutputs.withOutputs(cells.get(e.cellId()), List.of(), e.executionCount()));
-            trails.remove(e.cellId());
+            removeTrail(e.cellId());
         } else if (event instanceof OutputProduced e && cells.containsKey(e.cellId())) {
             CellOutputs.Outcome outcome = CellOutputs.append(cells.get(e.cellId()), trail(e.cellId()), e.output(),
                     e.displayId());
             replace(outcome.cell());
             trails.put(e.cellId(), outcome.trail());
+            changed(e.cellId());
         } else if (event instanceof OutputCleared e && cells.containsKey(e.cellId())) {
             if (e.waitForNext()) {
                 trails.put(e.cellId(), new OutputTrail(trail(e.cellId()).displayIds(), true));
+                changed(e.cellId());
             } else {
                 replace(CellOutputs.withOutputs(cells.get(e.cellId()), List.of(), cells.get(e.cellId()).executionCount()));
-                trails.remove(e.cellId());
+                removeTrail(e.cellId());
             }
         } else if (event instanceof ExecutionEnded e && e.executionCount() != null && cells.containsKey(e.cellId())) {
             Cell cell = cells.get(e.cellId());
@@ -179,6 +238,7 @@ public final class NotebookDocument {
         cells.clear();
         revisions.clear();
         trails.clear();
+        replaced = true;
         for (Cell cell : content.cells()) {
             order.add(cell.id());
             cells.put(cell.id(), cell);
@@ -187,7 +247,19 @@ public final class NotebookDocument {
     }
 
     private void replace(Cell cell) {
-        cells.put(cell.id(), cell);
+        if (cells.put(cell.id(), cell) != cell) {
+            changed(cell.id());
+        }
+    }
+
+    private void removeTrail(String cellId) {
+        if (trails.remove(cellId) != null) {
+            changed(cellId);
+        }
+    }
+
+    private void changed(String cellId) {
+        changedCells.add(cellId);
     }
 
     private static ObjectNode kernelMetadata(Kernelspec kernelspec) {

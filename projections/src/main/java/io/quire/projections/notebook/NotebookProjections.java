@@ -54,6 +54,14 @@ public class NotebookProjections {
         versions.createTables();
     }
 
+    /**
+     * Whether the stored read models have the shape an earlier version of Quire gave them: then they must be
+     * dropped and rebuilt from the events (what {@code quire rebuild} does) before this version can use them.
+     */
+    public boolean outdated() {
+        return liveNotebooks.outdated();
+    }
+
     /** Drops the read model tables, so that a replay from the first event rebuilds them. */
     public void dropTables() {
         liveNotebooks.dropTables();
