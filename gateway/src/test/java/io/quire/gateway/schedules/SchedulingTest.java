@@ -76,7 +76,7 @@ class SchedulingTest {
         quire.startScheduling(null);
         ScheduleView schedule = quire.schedules().create(everySecond(VersionPolicy.pinned(0)), "ann");
 
-        List<RunSummary> runs = awaitRuns(schedule.scheduleId(), 2, Duration.ofSeconds(60));
+        List<RunSummary> runs = awaitRuns(schedule.scheduleId(), 2, Duration.ofSeconds(180));
 
         RunSummary run = runs.get(runs.size() - 1);
         assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
@@ -91,7 +91,7 @@ class SchedulingTest {
     void aPausedScheduleDoesNotFireUntilResumed() throws Exception {
         quire.startScheduling(null);
         ScheduleView schedule = quire.schedules().create(everySecond(VersionPolicy.latest()), "ann");
-        awaitRuns(schedule.scheduleId(), 1, Duration.ofSeconds(60));
+        awaitRuns(schedule.scheduleId(), 1, Duration.ofSeconds(180));
         quire.schedules().pause(schedule.scheduleId(), "ann");
         Thread.sleep(1500); // a run already fired may still be recorded
         int paused = runsOf(schedule.scheduleId()).size();
@@ -102,7 +102,7 @@ class SchedulingTest {
                 .isInstanceOf(CommandRejectedException.class);
 
         quire.schedules().resume(schedule.scheduleId(), "ann");
-        awaitRuns(schedule.scheduleId(), paused + 1, Duration.ofSeconds(60));
+        awaitRuns(schedule.scheduleId(), paused + 1, Duration.ofSeconds(180));
         quire.schedules().delete(schedule.scheduleId(), "ann");
         assertThat(quire.schedules().all()).isEmpty();
     }
@@ -115,7 +115,7 @@ class SchedulingTest {
         quire = Quire.start(QuireSettings.embedded(data).withKernels(1, Duration.ZERO), false);
         quire.startScheduling(null);
 
-        assertThat(awaitRuns(schedule.scheduleId(), 1, Duration.ofSeconds(60))).isNotEmpty();
+        assertThat(awaitRuns(schedule.scheduleId(), 1, Duration.ofSeconds(180))).isNotEmpty();
     }
 
     @Test

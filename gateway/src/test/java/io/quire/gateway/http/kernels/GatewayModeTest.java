@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.fail;
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class GatewayModeTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String JUPYTER_TOKEN = "jt0k-" + UUID.randomUUID();
 
     @TempDir
