@@ -1,14 +1,16 @@
 package io.quire.gateway.http.runs;
 
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 import org.axonframework.common.Registration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.TreeMap;
@@ -25,13 +27,15 @@ import java.util.function.Consumer;
  * be missed by both (the event bus tells subscribers just before the commit, the read sees only committed events),
  * so a missing number, and every keep-alive, makes the stream read the store again from where it is.
  *
- * <p>Threads: the event store calls {@link #published} on the committing thread; everything else runs on the
- * request's event loop, and store reads on worker threads.
+ * <p>Threads: the event store calls {@link #published} on the thread that records the events; everything else runs
+ * on the request's event loop, and store reads on worker threads. A client that reads slower than the run writes is
+ * sent events as fast as it takes them (the rest wait in memory, up to {@value #MAX_WAITING}).
  */
 final class RunEventStream {
 
     /** How often a quiet stream sends a keep-alive comment and checks the store for anything it missed. */
     static final long KEEP_ALIVE_MILLIS = 15_000;
+    private static final Logger LOG = LoggerFactory.getLogger(RunEventStream.class);
     /** Events held for a client that does not read them, at most, before it is dropped. */
     private static final int MAX_WAITING = 100_000;
 
@@ -107,22 +111,37 @@ final class RunEventStream {
         }
     }
 
-    /** Called by the event store for every committed batch of any aggregate, on the committing thread. */
+    /**
+     * Called by the event store with every batch of events of any aggregate, on the publishing thread, just before
+     * the batch is committed. Never throws: a failure here would roll back the run's own recording.
+     */
     private void published(List<? extends EventMessage<?>> batch) {
-        List<DomainEventMessage<?>> mine = batch.stream()
-                .filter(event -> event instanceof DomainEventMessage<?> domain
-                        && runId.equals(domain.getAggregateIdentifier()))
-                .<DomainEventMessage<?>>map(event -> (DomainEventMessage<?>) event)
-                .toList();
-        if (mine.isEmpty()) {
-            return;
+        try {
+            List<DomainEventMessage<?>> mine = batch.stream()
+                    .filter(event -> event instanceof DomainEventMessage<?> domain
+                            && runId.equals(domain.getAggregateIdentifier()))
+                    .<DomainEventMessage<?>>map(event -> (DomainEventMessage<?>) event)
+                    .toList();
+            if (mine.isEmpty()) {
+                return;
+            }
+            // Pass the events on only once they are committed, so that an event rolled back is never sent.
+            if (CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().root().afterCommit(unit -> deliver(mine));
+            } else {
+                deliver(mine);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("run {}: an event stream could not take new events; it re-reads them from the store", runId, e);
         }
-        // Subscribers hear of events before the transaction commits: pass them on only once it has, so that an
-        // event that is rolled back is never sent.
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().root().afterCommit(unit -> loop.runOnContext(go -> receive(mine, true)));
-        } else {
-            loop.runOnContext(go -> receive(mine, true));
+    }
+
+    private void deliver(List<DomainEventMessage<?>> events) {
+        try {
+            loop.runOnContext(go -> receive(events, true));
+        } catch (RuntimeException e) {
+            // Vert.x is closing: the stream is closing with it
+            LOG.debug("run {}: event stream gone", runId, e);
         }
     }
 
