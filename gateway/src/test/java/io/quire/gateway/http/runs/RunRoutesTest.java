@@ -188,6 +188,48 @@ class RunRoutesTest {
         assertThat(filesContaining(data, secret)).as("files of the data directory holding the secret").isEmpty();
     }
 
+    @Test
+    void aRunIsRetriedWithItsParametersAndItsSecretsGivenAgain() throws Exception {
+        Path input = RunNotebookFiles.write(files.resolve("retried.ipynb"), "n = 0\nkey = ''",
+                "print('n is', n, 'key length', len(key))");
+        String first = startedId("{\"input\": \"" + input + "\", \"parameters\": {\"n\": 7},"
+                + " \"secrets\": {\"key\": \"abcdef\"}}");
+        awaitEnd(first);
+
+        Response withoutSecrets = server.post("/quire/api/runs", "{\"retryOf\": \"" + first + "\"}");
+        assertThat(withoutSecrets.status()).as(withoutSecrets.body()).isEqualTo(400);
+        assertThat(withoutSecrets.json().getString("message")).contains("secret parameters [key]");
+
+        String retry = startedId("{\"retryOf\": \"" + first + "\", \"secrets\": {\"key\": \"ghijkl\"}}");
+        JsonNode ended = awaitEnd(retry);
+        assertThat(ended.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(ended.get("trigger").asText()).isEqualTo("RETRY");
+        assertThat(ended.get("retryOf").asText()).isEqualTo(first);
+        assertThat(ended.get("parameters").toString()).isEqualTo("{\"n\":7}");
+        EventStreamClient.Stream events = EventStreamClient.read(
+                server.uri("/quire/api/runs/" + retry + "/events?follow=false"), KernelTestServer.TOKEN, null,
+                RUN_TIMEOUT);
+        assertThat(events.events().toString()).contains("n is 7 key length 6");
+    }
+
+    @Test
+    void strictParametersAndATakenOutputAreRefusedBeforeAnythingRuns() throws Exception {
+        Path input = RunNotebookFiles.write(files.resolve("strict.ipynb"), "count: int = 1", "print(count)");
+        Path taken = Files.writeString(files.resolve("taken.ipynb"), "{}");
+        int runsBefore = server.get("/quire/api/runs?limit=1000").array().size();
+
+        Response undeclared = server.post("/quire/api/runs", "{\"input\": \"" + input + "\", \"strict\": true,"
+                + " \"parameters\": {\"cuont\": 2}}");
+        assertThat(undeclared.status()).as(undeclared.body()).isEqualTo(400);
+        assertThat(undeclared.json().getString("message")).contains("cuont");
+        Response overwrite = server.post("/quire/api/runs", "{\"input\": \"" + input + "\", \"output\": \""
+                + taken + "\"}");
+        assertThat(overwrite.status()).as(overwrite.body()).isEqualTo(409);
+        assertThat(overwrite.json().getString("message")).contains("never overwritten");
+        assertThat(Files.readString(taken)).isEqualTo("{}");
+        assertThat(server.get("/quire/api/runs?limit=1000").array().size()).isEqualTo(runsBefore);
+    }
+
     private static String startedId(String body) {
         Response started = server.post("/quire/api/runs", body);
         assertThat(started.status()).as(started.body()).isEqualTo(201);
