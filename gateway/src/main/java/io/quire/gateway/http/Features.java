@@ -17,6 +17,7 @@ public final class Features {
                 io.quire.gateway.http.kernels.KernelFeature.of(quire),
                 vertx -> new io.quire.gateway.http.contents.ContentsRoutes(vertx, quire),
                 vertx -> new io.quire.gateway.http.history.HistoryRoutes(vertx, quire),
+                vertx -> new io.quire.gateway.http.runs.RunRoutes(vertx, quire),
                 vertx -> new io.quire.gateway.http.history.OpenApiRoutes());
     }
 }

@@ -1,28 +1,46 @@
 package io.quire.gateway.http.history;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.quire.domain.run.RunFailure;
+import io.quire.domain.run.RunSettings;
+import io.quire.domain.run.RunSource;
+import io.quire.domain.run.RunTrigger;
+import io.quire.domain.run.command.EndRun;
+import io.quire.domain.run.command.RequestRun;
 import io.quire.gateway.http.contents.TestServer;
 import io.quire.gateway.http.contents.TestServer.Answer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The OpenAPI document is served, parses, and describes every route of Quire's own API, each of which answers. */
 class OpenApiDocumentTest {
 
-    /** The routes HistoryRoutes and OpenApiRoutes serve. */
+    /** The routes HistoryRoutes, RunRoutes and OpenApiRoutes serve. */
     private static final String[] SERVED = {"/quire/api/notebooks/{path}", "/quire/api/notebooks/{path}/versions",
-            "/quire/api/notebooks/{path}/versions/{version}", "/quire/api/openapi.yaml"};
+            "/quire/api/notebooks/{path}/versions/{version}", "/quire/api/runs", "/quire/api/runs/{runId}",
+            "/quire/api/runs/{runId}/events", "/quire/api/runs/{runId}/cancel", "/quire/api/openapi.yaml"};
 
     private static TestServer server;
+    /** A run that has ended, recorded without a kernel. */
+    private static final String RUN = UUID.randomUUID().toString();
 
     @BeforeAll
     static void start() {
         server = TestServer.shared();
         server.put("/api/contents/openapi/probe.ipynb", HistoryRoutesTest.model("1"));
+        server.quire.commands().sendAndWait(new RequestRun(RUN, RunSource.file("/tmp/probe.ipynb", "0".repeat(64)),
+                JsonNodeFactory.instance.objectNode(), List.of(), RunSettings.defaults(), RunTrigger.API, null, null,
+                "ann"));
+        server.quire.commands().sendAndWait(new EndRun(RUN, RunFailure.of(RunFailure.Kind.KERNEL_UNAVAILABLE,
+                "no kernel in this test"), null, null));
     }
 
     @Test
@@ -41,14 +59,48 @@ class OpenApiDocumentTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void everyDocumentedGetAnswers() {
+    void everyDocumentedGetAnswers() throws Exception {
+        server.quire.awaitProjections(java.time.Duration.ofSeconds(30));
         Map<String, Object> paths = (Map<String, Object>) new Yaml().<Map<String, Object>>load(
                 server.get("/quire/api/openapi.yaml").body()).get("paths");
         for (Map.Entry<String, Object> path : paths.entrySet()) {
             if (((Map<String, Object>) path.getValue()).containsKey("get")) {
-                String url = path.getKey().replace("{path}", "openapi/probe.ipynb").replace("{version}", "0");
+                String url = path.getKey().replace("{path}", "openapi/probe.ipynb").replace("{version}", "0")
+                        .replace("{runId}", RUN);
                 assertThat(server.get(url).status()).as(url).isEqualTo(200);
             }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyReferenceNamesAComponentOfTheDocument() {
+        Map<String, Object> document = new Yaml().load(server.get("/quire/api/openapi.yaml").body());
+        List<String> references = new ArrayList<>();
+        collectReferences(document, references);
+
+        assertThat(references).isNotEmpty();
+        for (String reference : references) {
+            assertThat(reference).startsWith("#/components/");
+            Object target = document;
+            for (String part : reference.substring(2).split("/")) {
+                target = target instanceof Map<?, ?> map ? map.get(part) : null;
+            }
+            assertThat(target).as(reference).isInstanceOf(Map.class);
+        }
+    }
+
+    private static void collectReferences(Object node, List<String> references) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                if ("$ref".equals(key)) {
+                    references.add(value.toString());
+                } else {
+                    collectReferences(value, references);
+                }
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> collectReferences(item, references));
         }
     }
 }
