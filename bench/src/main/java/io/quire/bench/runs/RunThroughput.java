@@ -1,0 +1,95 @@
+package io.quire.bench.runs;
+
+import io.quire.bench.Machine;
+import io.quire.bench.Progress;
+import io.quire.bench.Samples;
+import io.quire.bench.store.BenchStore;
+import io.quire.runtime.run.RunResult;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Many runs asked for at once, as many API clients would: {@code runs} threads each call {@code Runs.start} at the
+ * same moment; the clock runs from that moment until every run's result has completed. The pool is full before
+ * the clock starts: with {@code poolSize == runs} every run takes a warm kernel (a burst the pool was sized for);
+ * with a small pool the rest start their kernels as they need them (sustained load).
+ */
+final class RunThroughput {
+
+    private final int runs;
+    private final int poolSize;
+
+    RunThroughput(int runs, int poolSize) {
+        this.runs = runs;
+        this.poolSize = poolSize;
+    }
+
+    /**
+     * @param wallNanos       first request to last result
+     * @param latency         each run's own end-to-end time
+     * @param kernelsStopped  first request until the runs' kernels have all exited, in ns (Quire's results do not
+     *                        wait for that; nbclient's runs do)
+     */
+    record Result(long wallNanos, Samples latency, long kernelsStopped, double loadAverage) {
+    }
+
+    Result run(BenchStore store, Path notebook) throws Exception {
+        try (RunNode node = new RunNode(store, notebook, poolSize)) {
+            node.prepare();
+            node.awaitQuiet();
+            Progress.say("quire", "throughput", "pool of %d warm; %d runs at once", poolSize, runs);
+            ExecutorService clients = Executors.newFixedThreadPool(runs);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<RunNode.Submitted>> submitted = new ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                    submitted.add(clients.submit(() -> {
+                        go.await();
+                        return node.submit();
+                    }));
+                }
+                Thread.sleep(200); // every client thread is waiting on the latch
+                long start = System.nanoTime();
+                go.countDown();
+                List<RunNode.Submitted> all = new ArrayList<>();
+                for (Future<RunNode.Submitted> future : submitted) {
+                    all.add(future.get());
+                }
+                CompletableFuture.allOf(all.stream().map(RunNode.Submitted::result)
+                        .toArray(CompletableFuture[]::new)).join();
+                long wall = System.nanoTime() - start;
+                double load = Machine.loadAverage();
+                long stopped = kernelsStopped(start);
+                long[] latencies = new long[runs];
+                for (int i = 0; i < runs; i++) {
+                    RunResult result = all.get(i).result().join();
+                    RunNode.check(result);
+                    latencies[i] = all.get(i).phases().total();
+                }
+                return new Result(wall, Samples.of(latencies), stopped, load);
+            } finally {
+                clients.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * Waits until at most the pool's kernels are alive, i.e. the runs' kernels have exited: the pool's refiller
+     * starts one kernel at a time and only while it holds fewer than {@code poolSize}, so its kernels (warm or
+     * starting) never outnumber the pool.
+     */
+    private long kernelsStopped(long start) throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (RunNode.kernelProcesses() > poolSize && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return System.nanoTime() - start;
+    }
+}
