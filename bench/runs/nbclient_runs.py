@@ -10,6 +10,7 @@ Usage: nbclient_runs.py INPUT OUTPUT_DIR RUNS NAME=INT...   Prints one JSON obje
 """
 import json
 import os
+import resource
 import sys
 import time
 
@@ -54,17 +55,26 @@ def run_once(path, out, params):
             "kernel_stop": ms(t3, t4), "write": ms(t4, t5)}
 
 
+def cpu_seconds():
+    """CPU time (user + system) of this process, and of its children that have exited: the kernels."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"driver": own.ru_utime + own.ru_stime, "kernels": kids.ru_utime + kids.ru_stime}
+
+
 def main():
     path, out_dir, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
     params = dict(arg.split("=", 1) for arg in sys.argv[4:])
     params = {name: int(value) for name, value in params.items()}
     os.makedirs(out_dir, exist_ok=True)
     started = time.perf_counter()
+    cpu_before = cpu_seconds()
     results = [run_once(path, os.path.join(out_dir, f"out-{i}.ipynb"), params) for i in range(runs)]
     wall = (time.perf_counter() - started) * 1000.0
+    cpu = {name: (after - before) * 1000.0 for (name, before), after in zip(cpu_before.items(), cpu_seconds().values())}
     last = nbformat.read(os.path.join(out_dir, f"out-{runs - 1}.ipynb"), as_version=4)
     printed = "".join(o.get("text", "") for o in last.cells[-1].get("outputs", []))
-    json.dump({"runs": results, "wall_ms": wall, "last_output": printed}, sys.stdout)
+    json.dump({"runs": results, "wall_ms": wall, "cpu_ms": cpu, "last_output": printed}, sys.stdout)
     print()
 
 

@@ -31,8 +31,10 @@ final class NbclientRuns {
      * @param runs      every run's total, request to written output, in ns
      * @param wallNanos all runs, first start to last write
      * @param phases    per phase (prepare, kernel_start, cells, kernel_stop, write): every run's time, in ns
+     * @param kernelCpu CPU time of all the runs' kernels, in ns
+     * @param driverCpu CPU time of the nbclient process over the runs, in ns
      */
-    record Result(long[] runs, long wallNanos, Map<String, long[]> phases) {
+    record Result(long[] runs, long wallNanos, Map<String, long[]> phases, long kernelCpu, long driverCpu) {
     }
 
     Result run(Path notebook, Path outputs, int runs) throws IOException, InterruptedException {
@@ -54,7 +56,9 @@ final class NbclientRuns {
         List<String> names = List.of("prepare", "kernel_start", "cells", "kernel_stop", "write");
         Map<String, long[]> phases = new java.util.LinkedHashMap<>();
         names.forEach(name -> phases.put(name, nanos(json.path("runs"), name)));
-        return new Result(nanos(json.path("runs"), "total"), (long) (json.path("wall_ms").asDouble() * 1e6), phases);
+        return new Result(nanos(json.path("runs"), "total"), (long) (json.path("wall_ms").asDouble() * 1e6), phases,
+                (long) (json.path("cpu_ms").path("kernels").asDouble() * 1e6),
+                (long) (json.path("cpu_ms").path("driver").asDouble() * 1e6));
     }
 
     private static long[] nanos(JsonNode runs, String field) {

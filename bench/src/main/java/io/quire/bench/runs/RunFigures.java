@@ -34,6 +34,11 @@ final class RunFigures {
                 Samples.of(nanos).medianMillis(), "ms", Target.NONE)));
         double nbWall = reference.wallNanos() / 1e6;
         report.add(Figure.of(REFERENCE, runs + " runs in a row, wall", nbWall, "ms", Target.NONE));
+        report.add(Figure.of(REFERENCE, "CPU per run: kernel", reference.kernelCpu() / 1e6 / runs, "ms", Target.NONE)
+                .withNote("CPU time (user + system) of the kernel processes / runs: starting a fresh ipykernel is"
+                        + " mostly CPU, which bounds fresh-kernel runs per second on 2 cores"));
+        report.add(Figure.of(REFERENCE, "CPU per run: nbclient", reference.driverCpu() / 1e6 / runs, "ms",
+                Target.NONE));
 
         report.add(Figure.of(QUIRE, "one run from the warm pool, median", latency.total().medianMillis(), "ms",
                 Target.atMost(100)).withNote("Runs.start until the run's result completes (output notebook"
@@ -68,6 +73,11 @@ final class RunFigures {
         report.add(Figure.of(QUIRE, name + ", until the kernels exited", result.kernelsStopped() / 1e6, "ms",
                 Target.NONE).withNote("Quire's results do not wait for a kernel to stop (nbclient's runs do): the"
                 + " time until every kernel the runs used had exited"));
+        report.add(Figure.of(QUIRE, name + ", CPU per run: kernel", result.kernelCpu() / 1e6 / runs, "ms",
+                Target.NONE).withNote("CPU time (user + system) of the kernels that exited during the case (the runs'"
+                + " kernels), over their whole life, start included even when it was before the clock / runs"));
+        report.add(Figure.of(QUIRE, name + ", CPU per run: Quire's JVM", result.jvmCpu() / 1e6 / runs, "ms",
+                Target.NONE));
         report.add(Figure.of(QUIRE, name + ", throughput vs nbclient in a row", nbWall / wall, "x",
                 Target.atLeast(3)).withNote("nbclient's wall for the same number of runs one after another / this"
                 + " wall, same process run"));

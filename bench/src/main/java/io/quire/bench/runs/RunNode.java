@@ -59,6 +59,14 @@ final class RunNode implements AutoCloseable {
         return new Submitted(phases, started.handle().result());
     }
 
+    Quire quire() {
+        return quire;
+    }
+
+    KernelSpec spec() {
+        return spec;
+    }
+
     /** Starts filling the pool now, as a server that expects runs would. */
     void prepare() {
         quire.kernelPool().prepare(spec);
@@ -69,8 +77,13 @@ final class RunNode implements AutoCloseable {
      * the next run finds a warm kernel and competes with no kernel start or stop for the CPUs.
      */
     void awaitQuiet() throws InterruptedException, TimeoutException {
+        awaitQuiet(0);
+    }
+
+    /** As {@link #awaitQuiet()}, with {@code others} kernels alive outside the pool (the caller's own). */
+    void awaitQuiet(int others) throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (quire.kernelPool().warmCount(spec) < poolSize || kernelProcesses() > poolSize) {
+        while (quire.kernelPool().warmCount(spec) < poolSize || kernelProcesses() > poolSize + others) {
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("the kernel pool did not fill within " + PATIENCE + " (warm: "
                         + quire.kernelPool().warmCount(spec) + " of " + poolSize + ", kernel processes: "

@@ -36,17 +36,8 @@ final class RunPhases implements RunListener {
         kernelTaken = System.nanoTime();
     }
 
-    /** Each cell's start and end, for finding a slow one (debugging aid, printed with -Dquire.bench.cells). */
-    final java.util.concurrent.ConcurrentHashMap<String, Long> cellTimes = new java.util.concurrent.ConcurrentHashMap<>();
-
-    @Override
-    public void cellStarted(String cellId, int number, int total) {
-        cellTimes.put("s" + number, System.nanoTime());
-    }
-
     @Override
     public void cellEnded(String cellId, int number, int total, CellOutcome outcome) {
-        cellTimes.put("e" + number, System.nanoTime());
         if (number == total) {
             lastCellEnded = System.nanoTime();
         }

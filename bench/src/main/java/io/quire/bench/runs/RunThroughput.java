@@ -36,8 +36,12 @@ final class RunThroughput {
      * @param latency         each run's own end-to-end time
      * @param kernelsStopped  first request until the runs' kernels have all exited, in ns (Quire's results do not
      *                        wait for that; nbclient's runs do)
+     * @param kernelCpu       CPU time of the kernels that exited meanwhile (the runs' kernels: their whole life,
+     *                        start included), in ns
+     * @param jvmCpu          CPU time of Quire's JVM meanwhile (the refill's kernels, still alive, not counted), ns
      */
-    record Result(long wallNanos, Samples latency, long kernelsStopped, double loadAverage) {
+    record Result(long wallNanos, Samples latency, long kernelsStopped, double loadAverage, long kernelCpu,
+                  long jvmCpu) {
     }
 
     Result run(BenchStore store, Path notebook) throws Exception {
@@ -56,6 +60,8 @@ final class RunThroughput {
                     }));
                 }
                 Thread.sleep(200); // every client thread is waiting on the latch
+                long childCpu = ChildCpu.nanos();
+                long ownCpu = Machine.processCpuNanos();
                 long start = System.nanoTime();
                 go.countDown();
                 List<RunNode.Submitted> all = new ArrayList<>();
@@ -67,13 +73,16 @@ final class RunThroughput {
                 long wall = System.nanoTime() - start;
                 double load = Machine.loadAverage();
                 long stopped = kernelsStopped(start);
+                Thread.sleep(500); // the JVM's reaper waits for exited kernels: only then is their CPU counted
+                long kernelCpu = ChildCpu.nanos() - childCpu;
+                long jvmCpu = Machine.processCpuNanos() - ownCpu;
                 long[] latencies = new long[runs];
                 for (int i = 0; i < runs; i++) {
                     RunResult result = all.get(i).result().join();
                     RunNode.check(result);
                     latencies[i] = all.get(i).phases().total();
                 }
-                return new Result(wall, Samples.of(latencies), stopped, load);
+                return new Result(wall, Samples.of(latencies), stopped, load, kernelCpu, jvmCpu);
             } finally {
                 clients.shutdownNow();
             }

@@ -47,6 +47,10 @@ public final class RunsBench implements Callable<Integer> {
             defaultValue = "2")
     int sustainedPool;
 
+    @Option(names = "--diagnose", description = "instead: where a warm run's cell time goes, N interleaved rounds"
+            + " (see CellTimeSplit)", paramLabel = "N")
+    int diagnose;
+
     @Option(names = "--work", description = "directory for stores, notebook and outputs (default: a new temporary"
             + " directory, removed afterwards)")
     Path work;
@@ -67,6 +71,12 @@ public final class RunsBench implements Callable<Integer> {
         try {
             Path notebook = RunNotebook.writeTo(directory);
             StoreFactory stores = new StoreFactory(directory, null);
+            if (diagnose > 0) {
+                try (BenchStore store = stores.create(Engine.H2, "diagnose")) {
+                    new CellTimeSplit(diagnose).run(store, notebook, System.out);
+                }
+                return 0;
+            }
 
             Progress.say(REFERENCE, "runs", "%d runs in a row (load %.1f)", runs, Machine.loadAverage());
             NbclientRuns.Result reference = new NbclientRuns(benchDirectory).run(notebook,

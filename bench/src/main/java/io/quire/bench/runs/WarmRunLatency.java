@@ -41,15 +41,6 @@ final class WarmRunLatency {
                 RunNode.Submitted run = node.submit();
                 RunResult result = run.result().join();
                 RunNode.check(result);
-                if (Boolean.getBoolean("quire.bench.cells")) {
-                    var t = run.phases().cellTimes;
-                    StringBuilder b = new StringBuilder();
-                    for (int c = 1; c <= 4; c++) {
-                        b.append(String.format(" c%d start+%.1f dur %.1f", c,
-                                (t.get("s" + c) - run.phases().submitted) / 1e6, (t.get("e" + c) - t.get("s" + c)) / 1e6));
-                    }
-                    Progress.say("quire", "cells", "%s", b);
-                }
                 if (i < 0) {
                     continue; // warm-up: the JIT, Axon's first Run aggregate, H2's first pages
                 }
