@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  *       every run</li>
  *   <li>run: a whole run through {@code Runs}: the cells phase adds the run's recording (every cell's start,
  *       outputs and end are commands on H2) and the run's own machinery</li>
+ *   <li>nbclient: one nbclient run (bench/runs/nbclient_runs.py), its cells phase: the same cells and a
+ *       kernel_info on a fresh kernel, from Python</li>
  * </ol>
  */
 final class CellTimeSplit {
@@ -30,9 +32,11 @@ final class CellTimeSplit {
             "total = sum(i * i for i in range(n))", "print(f'n={n} total={total}')");
 
     private final int rounds;
+    private final NbclientRuns nbclient;
 
-    CellTimeSplit(int rounds) {
+    CellTimeSplit(int rounds, NbclientRuns nbclient) {
         this.rounds = rounds;
+        this.nbclient = nbclient;
     }
 
     void run(BenchStore store, Path notebook, PrintStream out) throws Exception {
@@ -40,6 +44,7 @@ final class CellTimeSplit {
         long[] pooled = new long[rounds];
         long[] runCells = new long[rounds];
         long[] runTotal = new long[rounds];
+        long[] nbCells = new long[rounds];
         try (RunNode node = new RunNode(store, notebook, 1)) {
             node.prepare();
             for (int i = -2; i < rounds; i++) {
@@ -64,8 +69,12 @@ final class CellTimeSplit {
                 if (i >= 0) {
                     runCells[i] = run.phases().phases()[2];
                     runTotal[i] = run.phases().total();
-                    Progress.say("quire", "diagnose", "round %d: bare %.1f, pool %.1f, run cells %.1f ms", i + 1,
-                            bare[i] / 1e6, pooled[i] / 1e6, runCells[i] / 1e6);
+                    node.awaitQuiet();
+                    nbCells[i] = nbclient.run(notebook, notebook.resolveSibling("nbclient-" + i), 1).phases()
+                            .get("cells")[0];
+                    Progress.say("quire", "diagnose", "round %d: bare %.1f, pool %.1f, run cells %.1f, nbclient"
+                            + " cells %.1f ms", i + 1, bare[i] / 1e6, pooled[i] / 1e6, runCells[i] / 1e6,
+                            nbCells[i] / 1e6);
                 }
             }
         }
@@ -74,6 +83,7 @@ final class CellTimeSplit {
         print(out, "kernel from the pool (refill starting meanwhile), nothing recorded", pooled);
         print(out, "cells phase of a whole run (recording on H2)", runCells);
         print(out, "the whole run, end to end", runTotal);
+        print(out, "nbclient: the same cells + kernel_info on a fresh kernel", nbCells);
     }
 
     private static void print(PrintStream out, String what, long[] nanos) {

@@ -93,6 +93,27 @@ final class RunNode implements AutoCloseable {
         }
     }
 
+    /** The kernels the runs ran on, from their RunStarted events. */
+    java.util.Set<String> kernelsOf(java.util.List<String> runIds) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (String runId : runIds) {
+            quire.eventStore().readEvents(runId).asStream()
+                    .filter(event -> event.getPayload() instanceof io.quire.domain.run.event.RunStarted)
+                    .forEach(event -> ids.add(((io.quire.domain.run.event.RunStarted) event.getPayload()).kernelId()));
+        }
+        return ids;
+    }
+
+    /**
+     * Whether a process of one of these kernels is still alive: a kernel's command line names its connection file,
+     * which lies in a directory named after the kernel's id.
+     */
+    static boolean anyAlive(java.util.Set<String> kernelIds) {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .map(process -> String.join(" ", process.info().arguments().orElse(new String[0])))
+                .anyMatch(arguments -> kernelIds.stream().anyMatch(arguments::contains));
+    }
+
     /** Kernel processes alive: this JVM's child processes (it starts no others meanwhile). */
     static long kernelProcesses() {
         return ProcessHandle.current().children().filter(ProcessHandle::isAlive).count();

@@ -72,7 +72,8 @@ final class RunThroughput {
                         .toArray(CompletableFuture[]::new)).join();
                 long wall = System.nanoTime() - start;
                 double load = Machine.loadAverage();
-                long stopped = kernelsStopped(start);
+                long stopped = kernelsStopped(node.kernelsOf(all.stream()
+                        .map(run -> run.result().join().runId()).toList()), start);
                 Thread.sleep(500); // the JVM's reaper waits for exited kernels: only then is their CPU counted
                 long kernelCpu = ChildCpu.nanos() - childCpu;
                 long jvmCpu = Machine.processCpuNanos() - ownCpu;
@@ -89,14 +90,13 @@ final class RunThroughput {
         }
     }
 
-    /**
-     * Waits until at most the pool's kernels are alive, i.e. the runs' kernels have exited: the pool's refiller
-     * starts one kernel at a time and only while it holds fewer than {@code poolSize}, so its kernels (warm or
-     * starting) never outnumber the pool.
-     */
-    private long kernelsStopped(long start) throws InterruptedException {
+    /** Waits until the runs' kernels have exited; returns the time since {@code start}, in ns. */
+    private static long kernelsStopped(java.util.Set<String> kernelIds, long start) throws InterruptedException {
+        if (kernelIds.isEmpty()) {
+            throw new IllegalStateException("no RunStarted event names a kernel: the runs did not start");
+        }
         long deadline = System.nanoTime() + 120_000_000_000L;
-        while (RunNode.kernelProcesses() > poolSize && System.nanoTime() < deadline) {
+        while (RunNode.anyAlive(kernelIds) && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
         return System.nanoTime() - start;

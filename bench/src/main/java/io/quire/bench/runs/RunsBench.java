@@ -73,7 +73,7 @@ public final class RunsBench implements Callable<Integer> {
             StoreFactory stores = new StoreFactory(directory, null);
             if (diagnose > 0) {
                 try (BenchStore store = stores.create(Engine.H2, "diagnose")) {
-                    new CellTimeSplit(diagnose).run(store, notebook, System.out);
+                    new CellTimeSplit(diagnose, new NbclientRuns(benchDirectory)).run(store, notebook, System.out);
                 }
                 return 0;
             }
