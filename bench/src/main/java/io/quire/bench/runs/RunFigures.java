@@ -78,6 +78,9 @@ final class RunFigures {
                 + " kernels), over their whole life, start included even when it was before the clock / runs"));
         report.add(Figure.of(QUIRE, name + ", CPU per run: Quire's JVM", result.jvmCpu() / 1e6 / runs, "ms",
                 Target.NONE));
+        report.add(Figure.of(QUIRE, name + ", runs failed", result.failed(), "runs", Target.atMost(0))
+                .withNote("runs that did not succeed or whose output notebook lacks the parameter's effect (the"
+                        + " reason is on stderr); counted in the wall, so a failure also flatters it"));
         report.add(Figure.of(QUIRE, name + ", throughput vs nbclient in a row", nbWall / wall, "x",
                 Target.atLeast(3)).withNote("nbclient's wall for the same number of runs one after another / this"
                 + " wall, same process run"));

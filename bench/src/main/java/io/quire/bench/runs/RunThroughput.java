@@ -39,9 +39,10 @@ final class RunThroughput {
      * @param kernelCpu       CPU time of the kernels that exited meanwhile (the runs' kernels: their whole life,
      *                        start included), in ns
      * @param jvmCpu          CPU time of Quire's JVM meanwhile (the refill's kernels, still alive, not counted), ns
+     * @param failed          runs that did not succeed (their reason is on stderr); the wall counts them too
      */
     record Result(long wallNanos, Samples latency, long kernelsStopped, double loadAverage, long kernelCpu,
-                  long jvmCpu) {
+                  long jvmCpu, int failed) {
     }
 
     Result run(BenchStore store, Path notebook) throws Exception {
@@ -78,12 +79,19 @@ final class RunThroughput {
                 long kernelCpu = ChildCpu.nanos() - childCpu;
                 long jvmCpu = Machine.processCpuNanos() - ownCpu;
                 long[] latencies = new long[runs];
+                int failed = 0;
                 for (int i = 0; i < runs; i++) {
                     RunResult result = all.get(i).result().join();
-                    RunNode.check(result);
+                    try {
+                        RunNode.check(result);
+                    } catch (IllegalStateException e) {
+                        // Reported as a figure, not thrown: the other runs' figures still say something.
+                        failed++;
+                        Progress.say("quire", "throughput", "FAILED: %s", e.getMessage());
+                    }
                     latencies[i] = all.get(i).phases().total();
                 }
-                return new Result(wall, Samples.of(latencies), stopped, load, kernelCpu, jvmCpu);
+                return new Result(wall, Samples.of(latencies), stopped, load, kernelCpu, jvmCpu, failed);
             } finally {
                 clients.shutdownNow();
             }
