@@ -70,6 +70,8 @@ final class RunFigures {
         report.add(Figure.of(QUIRE, name + ", runs/s", runs / (wall / 1000), "runs/s", Target.NONE));
         report.add(Figure.of(QUIRE, name + ", per-run latency median", result.latency().medianMillis(), "ms",
                 Target.NONE));
+        report.add(Figure.of(QUIRE, name + ", per-run latency max", result.latency().maxMillis(), "ms",
+                Target.NONE).withNote("the slowest run; its phases are on stderr (\"slowest run\")"));
         report.add(Figure.of(QUIRE, name + ", until the kernels exited", result.kernelsStopped() / 1e6, "ms",
                 Target.NONE).withNote("Quire's results do not wait for a kernel to stop (nbclient's runs do): the"
                 + " time until every kernel the runs used had exited"));

@@ -91,6 +91,7 @@ final class RunThroughput {
                     }
                     latencies[i] = all.get(i).phases().total();
                 }
+                slowest(all);
                 return new Result(wall, Samples.of(latencies), stopped, load, kernelCpu, jvmCpu, failed);
             } finally {
                 clients.shutdownNow();
@@ -108,5 +109,17 @@ final class RunThroughput {
             Thread.sleep(10);
         }
         return System.nanoTime() - start;
+    }
+
+    /** Says on stderr where the slowest run's time went: a long tail is a different story from a slow median. */
+    private static void slowest(List<RunNode.Submitted> all) {
+        RunPhases slowest = all.stream().map(RunNode.Submitted::phases)
+                .max(java.util.Comparator.comparingLong(RunPhases::total)).orElseThrow();
+        long[] phases = slowest.phases();
+        StringBuilder split = new StringBuilder();
+        for (int p = 0; p < phases.length; p++) {
+            split.append(String.format(java.util.Locale.ROOT, " %s %.0f ms", RunPhases.NAMES[p], phases[p] / 1e6));
+        }
+        Progress.say("quire", "throughput", "slowest run %.0f ms:%s", slowest.total() / 1e6, split);
     }
 }
