@@ -89,6 +89,8 @@ public final class Quire implements AutoCloseable {
     private NotebookRunner notebookRunner;
     private Scheduling scheduling;
     private S3Client s3Client;
+    /** A taken kernel's replacement starts this much later, not while the work it was taken for begins. */
+    private static final Duration POOL_REFILL_DELAY = Duration.ofMillis(500);
     /** How often a running run's partial output notebook is saved. */
     private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(10);
     private OutputStore outputStore;
@@ -163,7 +165,9 @@ public final class Quire implements AutoCloseable {
                             .configureCache(c -> new RecentAggregates(CACHED_AGGREGATES))
                             .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                                     c.snapshotter(), settings.snapshotThreshold())))
-                    .configureAggregate(Run.class)
+                    // A running run takes a command per cell step: keep it in memory rather than re-read its events.
+                    .configureAggregate(AggregateConfigurer.defaultConfiguration(Run.class)
+                            .configureCache(c -> new RecentAggregates(CACHED_AGGREGATES)))
                     .configureAggregate(Schedule.class);
             configurer.configureSnapshotter(c -> AggregateSnapshotter.builder()
                     .eventStore(c.eventStore())
@@ -328,7 +332,7 @@ public final class Quire implements AutoCloseable {
      */
     public synchronized KernelPool kernelPool() {
         if (kernelPool == null) {
-            kernelPool = new KernelPool(kernels(), settings.kernelPoolSize());
+            kernelPool = new KernelPool(kernels(), settings.kernelPoolSize(), POOL_REFILL_DELAY);
         }
         return kernelPool;
     }

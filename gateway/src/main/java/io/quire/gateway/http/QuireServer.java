@@ -83,6 +83,9 @@ public final class QuireServer implements AutoCloseable {
                     .setPort(settings.port())
                     // Jupyter Server leaves Nagle on and pays ~40 ms per message (FACTS.md): not here.
                     .setTcpNoDelay(true)
+                    // Jupyter clients speak HTTP/1.1; a cleartext HTTP/2 upgrade (Java's HttpClient tries one)
+                    // broke concurrent event streams, so it is not offered.
+                    .setHttp2ClearTextEnabled(false)
                     .setWebSocketSubProtocols(List.of("v1.kernel.websocket.jupyter.org"))
                     .setMaxWebSocketMessageSize((int) Math.min(Integer.MAX_VALUE, settings.maxBodyBytes()))
                     // browsers send a message as one frame: a frame may be as large as a message

@@ -7,7 +7,9 @@ import org.slf4j.LoggerFactory;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -22,7 +24,8 @@ public final class KernelPool implements AutoCloseable {
     private final KernelLauncher launcher;
     private final int size;
     private final Map<String, BlockingQueue<RunningKernel>> warm = new ConcurrentHashMap<>();
-    private final ExecutorService refiller = Executors.newSingleThreadExecutor(r -> {
+    private final Duration refillDelay;
+    private final ScheduledExecutorService refiller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "quire-kernel-pool");
         thread.setDaemon(true);
         return thread;
@@ -31,16 +34,25 @@ public final class KernelPool implements AutoCloseable {
 
     /** @param size warm kernels kept per kernelspec that has been asked for (0: always start cold) */
     public KernelPool(KernelLauncher launcher, int size) {
+        this(launcher, size, Duration.ZERO);
+    }
+
+    /**
+     * @param refillDelay how long after a kernel is taken its replacement starts: a kernel's start costs about half
+     *                    a second of CPU, which would otherwise compete with the work the taken kernel was taken for
+     */
+    public KernelPool(KernelLauncher launcher, int size, Duration refillDelay) {
         if (size < 0) {
             throw new IllegalArgumentException("the pool size must be 0 or more, not " + size);
         }
         this.launcher = launcher;
         this.size = size;
+        this.refillDelay = refillDelay;
     }
 
     /** Starts filling the pool for {@code spec} now, before anyone asks. */
     public void prepare(KernelSpec spec) {
-        refill(spec);
+        refill(spec, Duration.ZERO);
     }
 
     /**
@@ -54,7 +66,7 @@ public final class KernelPool implements AutoCloseable {
         while ((kernel = queue.poll()) != null && !kernel.process().isAlive()) {
             kernel.close();
         }
-        refill(spec);
+        refill(spec, kernel == null ? Duration.ZERO : refillDelay);
         if (kernel != null) {
             kernel.touch();
             return kernel;
@@ -67,11 +79,11 @@ public final class KernelPool implements AutoCloseable {
         return queue(spec).size();
     }
 
-    private void refill(KernelSpec spec) {
+    private void refill(KernelSpec spec, Duration delay) {
         if (size == 0 || closed) {
             return;
         }
-        refiller.execute(() -> {
+        refiller.schedule(() -> {
             BlockingQueue<RunningKernel> queue = queue(spec);
             while (!closed && queue.size() < size) {
                 try {
@@ -82,11 +94,13 @@ public final class KernelPool implements AutoCloseable {
                     }
                     queue.add(kernel);
                 } catch (KernelLaunchException e) {
-                    LOG.warn("cannot pre-start a {} kernel for the pool: {}", spec.name(), e.getMessage());
+                    if (!closed) { // closing interrupts a kernel being started: nothing to report then
+                        LOG.warn("cannot pre-start a {} kernel for the pool: {}", spec.name(), e.getMessage());
+                    }
                     return;
                 }
             }
-        });
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private BlockingQueue<RunningKernel> queue(KernelSpec spec) {

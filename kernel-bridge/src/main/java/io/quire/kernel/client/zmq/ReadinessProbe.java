@@ -47,11 +47,16 @@ final class ReadinessProbe {
         }
         CompletableFuture<Message> result = new CompletableFuture<>();
         result.whenComplete((reply, failure) -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
             if (failure == null) {
                 ready.complete(reply);
-            } else {
-                ready.completeExceptionally(failure); // dead or closed: retrying cannot help
+            } else if (cause instanceof io.quire.kernel.client.KernelDiedException
+                    || cause instanceof io.quire.kernel.client.ClientClosedException) {
+                ready.completeExceptionally(cause); // dead or closed: retrying cannot help
             }
+            // Anything else (e.g. ZeroMQ refusing a send while the kernel has not bound its ports yet on a loaded
+            // machine) is transient: the next attempt, already scheduled, tries again until the timeout.
         });
         String msgId = attempts.send(result);
         sent.add(msgId);
