@@ -2,11 +2,10 @@ package io.quire.gateway.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quire.domain.schedule.MisfirePolicy;
 import io.quire.domain.schedule.ScheduleDefinition;
-import io.quire.domain.schedule.VersionPolicy;
 import io.quire.gateway.Quire;
 import io.quire.gateway.schedules.NotebookSchedules;
+import io.quire.gateway.schedules.SchedulePolicies;
 import io.quire.projections.schedules.ScheduleView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,7 +94,7 @@ final class ScheduleAddCommand implements Callable<Integer> {
         try (Quire quire = node.open(false)) {
             NotebookSchedules schedules = quire.schedules();
             ScheduleDefinition definition = new ScheduleDefinition(schedules.notebookIdOf(path),
-                    name != null ? name : path, cron, zone(), parameters, kernel, versionPolicy(), misfirePolicy(),
+                    name != null ? name : path, cron, zone(), parameters, kernel, SchedulePolicies.version(version), SchedulePolicies.misfire(misfire),
                     maxConcurrent, retries, Duration.ofSeconds(backoff), seconds(runTimeout), seconds(cellTimeout));
             ScheduleView created = schedules.create(definition, node.user());
             spec.commandLine().getOut().printf("schedule %s: %s runs %s at \"%s\" (%s)%n", created.scheduleId(),
@@ -112,28 +111,6 @@ final class ScheduleAddCommand implements Callable<Integer> {
         } catch (DateTimeException e) {
             throw new UserError("--zone " + zone + " is not a time zone: use a region like Europe/Paris or UTC");
         }
-    }
-
-    private VersionPolicy versionPolicy() {
-        return switch (version) {
-            case "latest" -> VersionPolicy.latest();
-            case "latest-named" -> VersionPolicy.latestNamed();
-            default -> {
-                try {
-                    yield VersionPolicy.pinned(Long.parseLong(version));
-                } catch (NumberFormatException e) {
-                    throw new UserError("--version " + version + ": say latest, latest-named or a version number");
-                }
-            }
-        };
-    }
-
-    private MisfirePolicy misfirePolicy() {
-        return switch (misfire) {
-            case "run-once" -> MisfirePolicy.RUN_ONCE;
-            case "skip" -> MisfirePolicy.SKIP;
-            default -> throw new UserError("--misfire " + misfire + ": say run-once or skip");
-        };
     }
 
     private static Duration seconds(Long value) {

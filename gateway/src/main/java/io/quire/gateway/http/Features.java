@@ -18,6 +18,7 @@ public final class Features {
                 vertx -> new io.quire.gateway.http.contents.ContentsRoutes(vertx, quire),
                 vertx -> new io.quire.gateway.http.history.HistoryRoutes(vertx, quire),
                 vertx -> new io.quire.gateway.http.runs.RunRoutes(vertx, quire),
+                vertx -> new io.quire.gateway.http.schedules.ScheduleRoutes(vertx, quire),
                 vertx -> new io.quire.gateway.http.history.OpenApiRoutes());
     }
 }

@@ -11,6 +11,8 @@ import io.quire.gateway.Quire;
 import io.quire.gateway.notebook.Notebooks;
 import io.quire.projections.schedules.ScheduleView;
 
+import org.axonframework.modelling.command.AggregateNotFoundException;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -47,22 +49,22 @@ public final class NotebookSchedules {
     }
 
     public ScheduleView update(String scheduleId, ScheduleDefinition definition, String user) {
-        quire.commands().sendAndWait(new UpdateSchedule(scheduleId, definition, user));
+        send(scheduleId, new UpdateSchedule(scheduleId, definition, user));
         return changed(scheduleId);
     }
 
     public ScheduleView pause(String scheduleId, String user) {
-        quire.commands().sendAndWait(new PauseSchedule(scheduleId, user));
+        send(scheduleId, new PauseSchedule(scheduleId, user));
         return changed(scheduleId);
     }
 
     public ScheduleView resume(String scheduleId, String user) {
-        quire.commands().sendAndWait(new ResumeSchedule(scheduleId, user));
+        send(scheduleId, new ResumeSchedule(scheduleId, user));
         return changed(scheduleId);
     }
 
     public void delete(String scheduleId, String user) {
-        quire.commands().sendAndWait(new DeleteSchedule(scheduleId, user));
+        send(scheduleId, new DeleteSchedule(scheduleId, user));
         caughtUp();
         if (scheduling != null) {
             scheduling.triggers().remove(scheduleId);
@@ -78,6 +80,14 @@ public final class NotebookSchedules {
         caughtUp();
         return quire.scheduleProjections().schedules().find(scheduleId).orElseThrow(() ->
                 CommandRejectedException.notFound("no schedule " + scheduleId + " (quire schedule ls lists them)"));
+    }
+
+    private void send(String scheduleId, Object command) {
+        try {
+            quire.commands().sendAndWait(command);
+        } catch (AggregateNotFoundException e) {
+            throw CommandRejectedException.notFound("no schedule " + scheduleId + " (quire schedule ls lists them)");
+        }
     }
 
     private ScheduleView changed(String scheduleId) {

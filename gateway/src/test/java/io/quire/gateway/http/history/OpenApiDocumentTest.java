@@ -9,6 +9,9 @@ import io.quire.domain.run.command.EndRun;
 import io.quire.domain.run.command.RequestRun;
 import io.quire.gateway.http.contents.TestServer;
 import io.quire.gateway.http.contents.TestServer.Answer;
+import io.quire.domain.schedule.MisfirePolicy;
+import io.quire.domain.schedule.ScheduleDefinition;
+import io.quire.domain.schedule.VersionPolicy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -26,9 +29,13 @@ class OpenApiDocumentTest {
     /** The routes HistoryRoutes, RunRoutes and OpenApiRoutes serve. */
     private static final String[] SERVED = {"/quire/api/notebooks/{path}", "/quire/api/notebooks/{path}/versions",
             "/quire/api/notebooks/{path}/versions/{version}", "/quire/api/runs", "/quire/api/runs/{runId}",
-            "/quire/api/runs/{runId}/events", "/quire/api/runs/{runId}/cancel", "/quire/api/openapi.yaml"};
+            "/quire/api/runs/{runId}/events", "/quire/api/runs/{runId}/cancel", "/quire/api/schedules",
+            "/quire/api/schedules/{scheduleId}", "/quire/api/schedules/{scheduleId}/pause",
+            "/quire/api/schedules/{scheduleId}/resume", "/quire/api/openapi.yaml"};
 
     private static TestServer server;
+    /** A schedule, paused: it never fires in this test. */
+    private static String schedule;
     /** A run that has ended, recorded without a kernel. */
     private static final String RUN = UUID.randomUUID().toString();
 
@@ -41,6 +48,11 @@ class OpenApiDocumentTest {
                 "ann"));
         server.quire.commands().sendAndWait(new EndRun(RUN, RunFailure.of(RunFailure.Kind.KERNEL_UNAVAILABLE,
                 "no kernel in this test"), null, null));
+        String notebookId = server.quire.projections().contents().notebookAt("openapi/probe.ipynb").orElseThrow();
+        schedule = server.quire.schedules().create(new ScheduleDefinition(notebookId, "probe", "0 0 6 * * ?",
+                java.time.ZoneId.of("UTC"), JsonNodeFactory.instance.objectNode(), null, VersionPolicy.latest(),
+                MisfirePolicy.SKIP, 1, 0, java.time.Duration.ofSeconds(1), null, null), "ann").scheduleId();
+        server.quire.schedules().pause(schedule, "ann");
     }
 
     @Test
@@ -66,7 +78,7 @@ class OpenApiDocumentTest {
         for (Map.Entry<String, Object> path : paths.entrySet()) {
             if (((Map<String, Object>) path.getValue()).containsKey("get")) {
                 String url = path.getKey().replace("{path}", "openapi/probe.ipynb").replace("{version}", "0")
-                        .replace("{runId}", RUN);
+                        .replace("{runId}", RUN).replace("{scheduleId}", schedule);
                 assertThat(server.get(url).status()).as(url).isEqualTo(200);
             }
         }
