@@ -114,8 +114,12 @@ final class RunExecution {
                         Duration.between(start, clock.instant()));
             }
             listener.started(plan.kernel().name(), codeCells.size());
-            checkpoints = timers.scheduleWithFixedDelay(this::checkpoint, checkpointEvery.toMillis(),
-                    checkpointEvery.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                checkpoints = timers.scheduleWithFixedDelay(this::checkpoint, checkpointEvery.toMillis(),
+                        checkpointEvery.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.info("run {} starts while Quire stops: no partial checkpoints", plan.runId());
+            }
             Instant deadline = plan.settings().runTimeout() == null ? null : start.plus(plan.settings().runTimeout());
             List<Cell> cells = plan.executed().cells();
             CellEnd stop = null;

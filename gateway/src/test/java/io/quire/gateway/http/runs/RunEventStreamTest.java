@@ -56,13 +56,13 @@ class RunEventStreamTest {
             server.quire.commands().sendAndWait(new EndRun(runId, null, null, "recorded by the test"));
         });
         List<CompletableFuture<EventStreamClient.Stream>> clients = new ArrayList<>();
-        long started = System.nanoTime();
         while (!recording.isDone()) {
             clients.add(CompletableFuture.supplyAsync(() -> EventStreamClient.read(events, TestServer.TOKEN, null,
                     Duration.ofSeconds(20))));
             Thread.sleep(20);
         }
         recording.get();
+        long recorded = System.nanoTime();
 
         long total = 3 + OUTPUTS + 1;
         assertThat(clients).hasSizeGreaterThan(2);
@@ -73,7 +73,8 @@ class RunEventStreamTest {
             assertThat(stream.types().get((int) total - 1)).isEqualTo("RunSucceeded");
             assertThat(stream.events().get(3 + 7).data().get("output").get("text").asText()).isEqualTo("7\n");
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - started))
+        // Measured from the run's end: how long recording 300 events takes on a loaded machine is not the point.
+        assertThat(Duration.ofNanos(System.nanoTime() - recorded))
                 .as("every stream closed at the run's end, not at a keep-alive's re-read")
                 .isLessThan(Duration.ofMillis(RunEventStream.KEEP_ALIVE_MILLIS));
     }
