@@ -2,7 +2,9 @@ package io.quire.gateway.http.channels;
 
 import io.quire.gateway.http.HttpErrors;
 import io.quire.gateway.http.Routes;
+import io.quire.gateway.http.HttpException;
 import io.quire.gateway.http.auth.TokenAuth;
+import io.quire.gateway.http.auth.WorkspaceGuard;
 import io.quire.gateway.kernels.Kernels;
 import io.quire.gateway.kernels.ServedKernel;
 import io.vertx.core.Vertx;
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * {@code /api/kernels/{id}/channels}: the WebSocket Jupyter front ends talk to a kernel through, in the legacy JSON
  * protocol or, when the client offers it, {@code v1.kernel.websocket.jupyter.org}. The token may come as
  * {@code ?token=} (browsers cannot set headers on WebSockets); {@code ?session_id=} names the client's session.
- * An unknown kernel is answered 404 before any upgrade.
+ * An unknown kernel is answered 404 before any upgrade; a kernel bound to a notebook outside the caller's
+ * workspaces, 403.
  */
 public final class ChannelRoutes implements Routes {
 
@@ -37,6 +40,12 @@ public final class ChannelRoutes implements Routes {
         ServedKernel kernel = kernels.find(id).orElse(null);
         if (kernel == null) {
             HttpErrors.send(context, 404, "Kernel does not exist: " + id);
+            return;
+        }
+        try {
+            kernels.notebookPath(id).ifPresent(path -> WorkspaceGuard.require(context, path));
+        } catch (HttpException outside) {
+            HttpErrors.send(context, outside.status(), outside.getMessage());
             return;
         }
         if (!context.request().canUpgradeToWebSocket()) {
