@@ -61,6 +61,8 @@ class WorkspacesTest {
         refused.add(server.sendAs(wanda, "GET", "/api/contents/ws-ben/notes.txt/checkpoints", null));
         refused.add(server.sendAs(ben, "GET", "/api/contents/ws-wanda/plan.ipynb", null));
         refused.add(server.sendAs(ben, "POST", "/api/contents/ws-wanda/plan.ipynb/checkpoints", null));
+        refused.add(server.sendAs(ben, "GET", "/quire/api/notebooks/ws-wanda/plan.ipynb/versions", null));
+        refused.add(server.sendAs(ben, "GET", "/quire/api/notebooks/ws-wanda/plan.ipynb", null));
         refused.add(server.sendAs(ben, "PATCH", "/api/contents/ws-ben/notes.txt",
                 Map.of("path", "ws-wanda/notes.txt")));
         refused.add(server.sendAs(ben, "PATCH", "/api/contents/ws-wanda/plan.ipynb",
