@@ -32,7 +32,7 @@ public record Workspaces(List<String> folders) {
 
     /** One folder, normalized and checked. */
     public static String folder(String written) {
-        String stripped = written == null ? "" : written.replaceAll("^/+|/+$", "");
+        String stripped = written == null ? "" : stripSlashes(written);
         if (stripped.isEmpty()) {
             throw CommandRejectedException.invalid("a workspace is a folder of the contents tree, not the root: to let"
                     + " a user use everything, give them no workspace");
@@ -44,9 +44,14 @@ public record Workspaces(List<String> folders) {
         return folders.isEmpty();
     }
 
-    /** Whether {@code path} (checked, without leading slash; "" is the root) is inside one of the workspaces. */
+    /**
+     * Whether {@code path} (already checked to stay inside the tree; "" is the root; leading and trailing slashes are
+     * ignored) is inside one of the workspaces.
+     */
     public boolean allows(String path) {
-        return unlimited() || folders.stream().anyMatch(folder -> path.equals(folder) || path.startsWith(folder + "/"));
+        String inTree = stripSlashes(path);
+        return unlimited() || folders.stream().anyMatch(folder -> inTree.equals(folder)
+                || inTree.startsWith(folder + "/"));
     }
 
     /**
@@ -54,7 +59,13 @@ public record Workspaces(List<String> folders) {
      * showing only what leads to or lies in a workspace, but nothing in it may be changed.
      */
     public boolean leadsTo(String path) {
-        return !unlimited() && folders.stream().anyMatch(folder -> path.isEmpty() || folder.startsWith(path + "/"));
+        String inTree = stripSlashes(path);
+        return !unlimited() && folders.stream().anyMatch(folder -> inTree.isEmpty()
+                || folder.startsWith(inTree + "/"));
+    }
+
+    private static String stripSlashes(String path) {
+        return path.replaceAll("^/+|/+$", "");
     }
 
     /** Whether an entry at {@code path} is shown in a listing: it is in a workspace or leads to one. */

@@ -49,7 +49,7 @@ public final class SessionRoutes implements Routes {
         JsonArray models = new JsonArray();
         var workspaces = TokenAuth.workspaces(context);
         for (KernelSession session : sessions.list()) {
-            if (!workspaces.allows(session.path())) {
+            if (!workspaces.allows(ApiPath.check(session.path()))) {
                 continue;
             }
             kernelOf(session).ifPresent(kernel -> models.add(SessionJson.model(session, kernel)));
@@ -72,8 +72,8 @@ public final class SessionRoutes implements Routes {
         if (type == null) {
             throw HttpException.badRequest("Missing field in JSON data: type");
         }
-        path = ApiPath.fromBody(path);
-        WorkspaceGuard.require(context, path);
+        // kept as the client wrote it (clients look their sessions up by it), checked as a contents path
+        WorkspaceGuard.require(context, ApiPath.fromBody(path));
         String name = RequestBodies.text(body, "name");
         JsonObject kernel = RequestBodies.object(body, "kernel");
         String kernelName = RequestBodies.text(kernel, "name");
@@ -114,8 +114,7 @@ public final class SessionRoutes implements Routes {
             type = KernelSession.NOTEBOOK;
         }
         if (path != null) {
-            path = ApiPath.fromBody(path);
-            WorkspaceGuard.require(context, path);
+            WorkspaceGuard.require(context, ApiPath.fromBody(path));
         }
         String name = RequestBodies.text(body, "name");
         JsonObject kernel = RequestBodies.object(body, "kernel");
@@ -136,7 +135,7 @@ public final class SessionRoutes implements Routes {
 
     private void delete(RoutingContext context) {
         String id = context.pathParam("session_id");
-        sessions.find(id).ifPresent(session -> WorkspaceGuard.require(context, session.path()));
+        sessions.find(id).ifPresent(session -> WorkspaceGuard.require(context, ApiPath.check(session.path())));
         Blocking.run(vertx, context, () -> sessions.delete(id), deleted -> {
             if (deleted) {
                 context.response().setStatusCode(204).end();
@@ -158,7 +157,7 @@ public final class SessionRoutes implements Routes {
     private KernelSession session(RoutingContext context) {
         String id = context.pathParam("session_id");
         KernelSession session = sessions.find(id).orElseThrow(() -> notFound(id));
-        WorkspaceGuard.require(context, session.path());
+        WorkspaceGuard.require(context, ApiPath.check(session.path()));
         return session;
     }
 
