@@ -36,6 +36,11 @@ final class FrontEnds {
         return peers.size();
     }
 
+    /** The front ends connected now. */
+    synchronized List<KernelPeer> connected() {
+        return List.copyOf(peers);
+    }
+
     /**
      * Adds a front end: an open one of the same session is replaced (a client that reconnected before its old
      * socket was noticed gone), and what was kept for a returning session is sent first.
@@ -70,10 +75,14 @@ final class FrontEnds {
         }
     }
 
-    /** An iopub message: to every front end; with none connected, kept for the last one. */
+    /**
+     * An iopub message: to every front end, encoded once per wire format (not once per front end); with none
+     * connected, kept for the last one.
+     */
     synchronized void broadcast(Channel channel, Message message) {
+        OutgoingMessage outgoing = new OutgoingMessage(channel, message);
         for (KernelPeer peer : peers) {
-            peer.deliver(channel, message);
+            peer.deliver(outgoing);
         }
         if (peers.isEmpty() && kept != null) {
             kept.add(channel, message);

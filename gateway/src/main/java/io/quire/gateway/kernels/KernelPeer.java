@@ -13,10 +13,20 @@ public interface KernelPeer {
     String user();
 
     /**
-     * Sends a kernel message (or one the server made up, such as a {@code restarting} status) to the front end.
-     * Called from any thread, the kernel client's I/O thread included: must not block.
+     * Sends a kernel message (or one the server made up, such as a {@code restarting} status) to the front end,
+     * encoding it only if no other front end of the same wire format did already. A front end that does not read
+     * fast enough may drop outputs (see its implementation). Called from any thread, the kernel client's I/O thread
+     * included: must not block.
      */
-    void deliver(Channel channel, Message message);
+    void deliver(OutgoingMessage message);
+
+    /** Sends one message to this front end alone. Any thread; never blocks. */
+    default void deliver(Channel channel, Message message) {
+        deliver(new OutgoingMessage(channel, message));
+    }
+
+    /** How well the front end keeps up: bytes queued for it, outputs dropped. Any thread. */
+    DeliveryCounts deliveryCounts();
 
     boolean isOpen();
 

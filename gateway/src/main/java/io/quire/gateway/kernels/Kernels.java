@@ -36,6 +36,7 @@ public final class Kernels {
     private final KernelSpecFinder specs;
     private final KernelEnvironment environment;
     private final ExecutionRecording recording;
+    private volatile NotebookBinding binding = NotebookBinding.NONE;
     private final ExecutorService lifecycle = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "quire-kernel-lifecycle");
         thread.setDaemon(true);
@@ -103,7 +104,16 @@ public final class Kernels {
 
     /** Executions are recorded on the notebooks {@code binding} names. */
     void bindNotebooks(NotebookBinding binding) {
+        this.binding = binding;
         recording.bind(binding);
+    }
+
+    /**
+     * The path of the notebook session {@code kernelId} runs for, if any: whose workspace the kernel is in. In
+     * memory; any thread.
+     */
+    public Optional<String> notebookPath(String kernelId) {
+        return binding.notebookPath(kernelId);
     }
 
     /** {@value #PREFERRED_DEFAULT} if installed, else the first kernelspec by name, else {@value #PREFERRED_DEFAULT}. */

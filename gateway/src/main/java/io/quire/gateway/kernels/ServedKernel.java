@@ -110,6 +110,11 @@ public final class ServedKernel {
         return frontEnds.size();
     }
 
+    /** The front ends connected now (one per channels WebSocket). */
+    public List<KernelPeer> frontEnds() {
+        return frontEnds.connected();
+    }
+
     /** Starts the first kernel process; blocking. Fails with what the launcher threw. */
     void start() {
         synchronized (lifecycleLock) {

@@ -1,7 +1,9 @@
 package io.quire.gateway.http.auth;
 
 import io.quire.gateway.http.HttpErrors;
+import io.quire.gateway.users.User;
 import io.quire.gateway.users.Users;
+import io.quire.gateway.users.Workspaces;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
@@ -12,11 +14,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * Who is calling: a token in {@code Authorization: token T} (or {@code bearer T}) or in {@code ?token=T}, as
  * Jupyter accepts it. The server's own token belongs to the server's owner; other tokens to users added with
- * {@code quire user add}. A missing or unknown token is answered 403 with a JSON error.
+ * {@code quire user add}. A missing or unknown token is answered 403 with a JSON error. The caller's workspaces
+ * (the owner's: everything) are read with the token and kept on the request for {@link WorkspaceGuard}.
  */
 public final class TokenAuth implements Handler<RoutingContext> {
 
     private static final String USER = "quire.user";
+    private static final String WORKSPACES = "quire.workspaces";
 
     private final Vertx vertx;
     private final byte[] serverToken;
@@ -35,6 +39,12 @@ public final class TokenAuth implements Handler<RoutingContext> {
         return context.get(USER);
     }
 
+    /** The workspaces the authenticated user of a request is limited to. */
+    public static Workspaces workspaces(RoutingContext context) {
+        Workspaces workspaces = context.get(WORKSPACES);
+        return workspaces == null ? Workspaces.EVERYWHERE : workspaces;
+    }
+
     @Override
     public void handle(RoutingContext context) {
         String token = token(context);
@@ -44,13 +54,18 @@ public final class TokenAuth implements Handler<RoutingContext> {
         }
         if (MessageDigest.isEqual(serverToken, token.getBytes(StandardCharsets.UTF_8))) {
             context.put(USER, owner);
+            context.put(WORKSPACES, Workspaces.EVERYWHERE);
             context.next();
             return;
         }
-        // The users table is JDBC: look it up off the event loop.
+        // The users table is JDBC: look it up off the event loop. Meanwhile the body must wait unread for the
+        // BodyHandler that follows (which resumes the request), or it would arrive before anyone listens.
+        context.request().pause();
         vertx.executeBlocking(() -> users.byToken(token)).onComplete(result -> {
             if (result.succeeded() && result.result().isPresent()) {
-                context.put(USER, result.result().get());
+                User user = result.result().get();
+                context.put(USER, user.name());
+                context.put(WORKSPACES, user.workspaces());
                 context.next();
             } else if (result.failed()) {
                 context.fail(result.cause());

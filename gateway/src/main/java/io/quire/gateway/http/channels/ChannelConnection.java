@@ -1,10 +1,11 @@
 package io.quire.gateway.http.channels;
 
+import io.quire.gateway.kernels.DeliveryCounts;
 import io.quire.gateway.kernels.KernelPeer;
+import io.quire.gateway.kernels.OutgoingMessage;
 import io.quire.gateway.kernels.ServedKernel;
 import io.quire.kernel.wire.Channel;
 import io.quire.kernel.wire.Message;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import java.util.Locale;
  *
  * <p>A frame that is not a kernel message closes the connection with status 1007 and a reason saying what is
  * wrong (nothing of it is sent to the kernel); a message for a channel a front end cannot send on is dropped with a
- * warning, as Jupyter does. Frames are handled on the socket's event loop; {@link #deliver} may be called from any
+ * warning, as Jupyter does. A front end that does not read fast enough misses outputs, not state (see
+ * {@link ClientWriteQueue}). Frames are handled on the socket's event loop; {@link #deliver} may be called from any
  * thread.
  */
 final class ChannelConnection implements KernelPeer {
@@ -35,6 +37,7 @@ final class ChannelConnection implements KernelPeer {
     private final WireProtocol protocol;
     private final String user;
     private final String sessionId;
+    private final ClientWriteQueue queue;
 
     ChannelConnection(ServerWebSocket socket, ServedKernel kernel, WireProtocol protocol, String user,
                       String sessionId) {
@@ -43,6 +46,7 @@ final class ChannelConnection implements KernelPeer {
         this.protocol = protocol;
         this.user = user;
         this.sessionId = sessionId;
+        this.queue = new ClientWriteQueue(socket, kernel.id(), sessionId);
     }
 
     /** Wires the socket's handlers and joins the kernel. Event loop. */
@@ -50,6 +54,7 @@ final class ChannelConnection implements KernelPeer {
         socket.textMessageHandler(text -> receive(() -> protocol.decode(text)));
         socket.binaryMessageHandler(binary -> receive(() -> protocol.decode(binary)));
         socket.closeHandler(closed -> kernel.detach(this));
+        queue.open();
         socket.exceptionHandler(failure -> LOG.debug("kernel {}: WebSocket of session {} failed", kernel.id(),
                 sessionId, failure));
         kernel.attach(this);
@@ -94,22 +99,28 @@ final class ChannelConnection implements KernelPeer {
     }
 
     @Override
-    public void deliver(Channel channel, Message message) {
+    public void deliver(OutgoingMessage outgoing) {
         if (socket.isClosed()) {
             return;
         }
         Outbound frame;
         try {
-            frame = protocol.encode(channel, message);
+            frame = outgoing.encoded(protocol, protocol::encode);
         } catch (RuntimeException e) {
-            LOG.error("kernel {}: cannot encode a {} for session {}", kernel.id(), message.msgType(), sessionId, e);
+            LOG.error("kernel {}: cannot encode a {} for session {}", kernel.id(), outgoing.message().msgType(),
+                    sessionId, e);
             return;
         }
-        if (frame.text() != null) {
-            socket.writeTextMessage(frame.text());
+        if (queue.mustDrop(outgoing.channel(), outgoing.message())) {
+            queue.dropped(outgoing.message(), frame.size(), protocol);
         } else {
-            socket.writeBinaryMessage(frame.binary());
+            queue.write(frame);
         }
+    }
+
+    @Override
+    public DeliveryCounts deliveryCounts() {
+        return queue.counts();
     }
 
     @Override

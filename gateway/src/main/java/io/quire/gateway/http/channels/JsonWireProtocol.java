@@ -22,6 +22,8 @@ import java.util.List;
  */
 final class JsonWireProtocol implements WireProtocol {
 
+    static final JsonWireProtocol INSTANCE = new JsonWireProtocol();
+
     @Override
     public String subprotocol() {
         return null;

@@ -20,6 +20,8 @@ import java.util.List;
  */
 final class V1WireProtocol implements WireProtocol {
 
+    static final V1WireProtocol INSTANCE = new V1WireProtocol();
+
     static final String NAME = "v1.kernel.websocket.jupyter.org";
     private static final int JSON_PARTS = 4;
 

@@ -7,7 +7,8 @@ import io.vertx.core.buffer.Buffer;
 /**
  * How kernel messages travel in the WebSocket messages of {@code /api/kernels/{id}/channels}: the legacy JSON
  * protocol ({@link JsonWireProtocol}), or the binary {@code v1.kernel.websocket.jupyter.org} subprotocol
- * ({@link V1WireProtocol}). Implementations are stateless and thread-safe.
+ * ({@link V1WireProtocol}). Implementations are stateless and thread-safe, one instance each: a message broadcast
+ * to many front ends is encoded once per protocol instance.
  */
 interface WireProtocol {
 
@@ -22,6 +23,6 @@ interface WireProtocol {
 
     /** The protocol for the subprotocol the WebSocket negotiated (null or empty: none, the legacy one). */
     static WireProtocol forSubprotocol(String subprotocol) {
-        return V1WireProtocol.NAME.equals(subprotocol) ? new V1WireProtocol() : new JsonWireProtocol();
+        return V1WireProtocol.NAME.equals(subprotocol) ? V1WireProtocol.INSTANCE : JsonWireProtocol.INSTANCE;
     }
 }

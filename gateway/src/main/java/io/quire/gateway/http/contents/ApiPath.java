@@ -62,6 +62,28 @@ public final class ApiPath {
         }
     }
 
+    /**
+     * A path a client wrote in a JSON body ({@code copy_from}, a rename's new {@code path}, a session's path): checked
+     * as written, and refused too when percent-decoding it would reach outside the tree ({@code %2e%2e},
+     * {@code %2f..}), so that nothing that decodes it again later can be tricked. A '%' that starts no escape (as in
+     * "100%.txt") is an ordinary character.
+     *
+     * @throws HttpException 400 when it reaches outside the tree or is not a path
+     */
+    public static String fromBody(String path) {
+        String checked = check(path);
+        String decoded;
+        try {
+            decoded = decode(checked);
+        } catch (HttpException notEncoded) {
+            return checked;
+        }
+        if (!decoded.equals(checked)) {
+            check(decoded);
+        }
+        return checked;
+    }
+
     /** The folder that holds {@code path} ("" for the root's entries). */
     public static String parent(String path) {
         int slash = path.lastIndexOf('/');

@@ -5,6 +5,7 @@ import io.quire.gateway.http.HttpErrors;
 import io.quire.gateway.http.HttpException;
 import io.quire.gateway.http.Routes;
 import io.quire.gateway.http.auth.TokenAuth;
+import io.quire.gateway.http.auth.WorkspaceGuard;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  * The checkpoints of the contents API, as Jupyter Server routes them (before the contents routes, so a path ending
  * in {@code /checkpoints} means these): {@code GET} and {@code POST /api/contents/{path}/checkpoints} list and
  * create, {@code POST} and {@code DELETE /api/contents/{path}/checkpoints/{id}} restore and delete. Other methods
- * there are answered 405. What a checkpoint is: {@link Checkpoints}.
+ * there are answered 405. A user limited to workspaces has checkpoints only of what is in them. What a checkpoint is: {@link Checkpoints}.
  */
 final class CheckpointRoutes implements Routes {
 
@@ -88,7 +89,9 @@ final class CheckpointRoutes implements Routes {
         if (!matcher.matches()) {
             throw HttpException.notFound("no such endpoint: " + context.normalizedPath());
         }
-        return ApiPath.fromEncoded(matcher.group(1));
+        String path = ApiPath.fromEncoded(matcher.group(1));
+        WorkspaceGuard.require(context, path);
+        return path;
     }
 
     private static String id(RoutingContext context) {

@@ -101,7 +101,7 @@ public final class ContentsManager {
         }
         ObjectNode body = object(model);
         if (truthy(body.get("copy_from"))) {
-            String from = ApiPath.check(body.get("copy_from").asText());
+            String from = ApiPath.fromBody(body.get("copy_from").asText());
             if (ApiPath.isHidden(path) || ApiPath.isHidden(from)) {
                 throw HttpException.badRequest("Cannot copy file or directory '" + path + "'");
             }
@@ -120,7 +120,7 @@ public final class ContentsManager {
             throw HttpException.badRequest("JSON body missing");
         }
         ObjectNode body = object(model);
-        String newPath = body.hasNonNull("path") ? ApiPath.check(body.get("path").asText()) : path;
+        String newPath = newPath(path, model);
         if (ApiPath.isHidden(path) || ApiPath.isHidden(newPath)) {
             throw HttpException.badRequest("Cannot rename file or directory '" + path + "'");
         }
@@ -128,6 +128,17 @@ public final class ContentsManager {
             rename(path, newPath, user);
         }
         return tree.model(newPath);
+    }
+
+    /** Where a PATCH moves {@code path}: the body's {@code path}, checked, or {@code path} itself. */
+    static String newPath(String path, JsonNode body) {
+        return body != null && body.hasNonNull("path") ? ApiPath.fromBody(body.get("path").asText()) : path;
+    }
+
+    /** What a POST copies, checked; null when it copies nothing. */
+    static String copyFrom(JsonNode body) {
+        return body != null && body.isObject() && truthy(body.get("copy_from"))
+                ? ApiPath.fromBody(body.get("copy_from").asText()) : null;
     }
 
     /** DELETE: a notebook is deleted (its history stays, it can be restored); files and folders go to the trash. */

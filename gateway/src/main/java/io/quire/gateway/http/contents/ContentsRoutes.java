@@ -6,6 +6,8 @@ import io.quire.gateway.Quire;
 import io.quire.gateway.http.HttpException;
 import io.quire.gateway.http.Routes;
 import io.quire.gateway.http.auth.TokenAuth;
+import io.quire.gateway.http.auth.WorkspaceGuard;
+import io.quire.gateway.users.Workspaces;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -23,6 +25,9 @@ import java.util.function.Consumer;
  * {@code content} and {@code hash}), PUT (save or upload), POST (new untitled entry, or {@code copy_from}), PATCH
  * (rename) and DELETE, plus its checkpoints ({@link CheckpointRoutes}). Requests and answers are Jupyter's, byte
  * for byte where a client could tell; what Quire does behind them is {@link ContentsManager}'s.
+ *
+ * <p>A user limited to workspaces ({@link WorkspaceGuard}) reads, writes, copies, renames and deletes only in them;
+ * listing a folder on the way to a workspace shows only what leads to or lies in one ({@link WorkspaceListing}).
  *
  * <p>Handlers run on the event loop: they read the request there and hand the work to a worker thread.
  */
@@ -53,13 +58,18 @@ public final class ContentsRoutes implements Routes {
     private void get(RoutingContext context) {
         String path = ApiPath.fromRequest(context.normalizedPath(), PREFIX);
         ContentsTree.Request request = request(context);
-        blocking(context, () -> contents.get(path, request), model -> send(context, 200, model, false));
+        WorkspaceGuard.requireVisible(context, path);
+        Workspaces workspaces = TokenAuth.workspaces(context);
+        String user = TokenAuth.user(context);
+        blocking(context, () -> WorkspaceListing.filter(contents.get(path, request), user, workspaces),
+                model -> send(context, 200, model, false));
     }
 
     private void put(RoutingContext context) {
         String path = ApiPath.fromRequest(context.normalizedPath(), PREFIX);
         JsonNode body = body(context);
         String user = TokenAuth.user(context);
+        WorkspaceGuard.require(context, path);
         blocking(context, () -> contents.put(path, body, user),
                 saved -> send(context, saved.created() ? 201 : 200, saved.model(), true));
     }
@@ -68,6 +78,11 @@ public final class ContentsRoutes implements Routes {
         String path = ApiPath.fromRequest(context.normalizedPath(), PREFIX);
         JsonNode body = body(context);
         String user = TokenAuth.user(context);
+        WorkspaceGuard.require(context, path);
+        String from = ContentsManager.copyFrom(body);
+        if (from != null) {
+            WorkspaceGuard.require(context, from);
+        }
         blocking(context, () -> contents.post(path, body, user), model -> send(context, 201, model, true));
     }
 
@@ -75,12 +90,15 @@ public final class ContentsRoutes implements Routes {
         String path = ApiPath.fromRequest(context.normalizedPath(), PREFIX);
         JsonNode body = body(context);
         String user = TokenAuth.user(context);
+        WorkspaceGuard.require(context, path);
+        WorkspaceGuard.require(context, ContentsManager.newPath(path, body));
         blocking(context, () -> contents.patch(path, body, user), model -> send(context, 200, model, true));
     }
 
     private void delete(RoutingContext context) {
         String path = ApiPath.fromRequest(context.normalizedPath(), PREFIX);
         String user = TokenAuth.user(context);
+        WorkspaceGuard.require(context, path);
         blocking(context, () -> {
             contents.delete(path, user);
             return path;

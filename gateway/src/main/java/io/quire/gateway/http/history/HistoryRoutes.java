@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.quire.gateway.Quire;
 import io.quire.gateway.http.HttpException;
 import io.quire.gateway.http.Routes;
+import io.quire.gateway.http.auth.WorkspaceGuard;
 import io.quire.gateway.http.contents.ApiPath;
 import io.quire.gateway.notebook.Notebooks;
 import io.quire.projections.notebook.LiveNotebook;
@@ -125,6 +126,7 @@ public final class HistoryRoutes implements Routes {
         if (path.isEmpty()) {
             throw HttpException.notFound("name a notebook: /quire/api/notebooks/{path}");
         }
+        WorkspaceGuard.require(context, path);
         return path;
     }
 

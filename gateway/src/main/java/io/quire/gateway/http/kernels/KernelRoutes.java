@@ -2,6 +2,9 @@ package io.quire.gateway.http.kernels;
 
 import io.quire.gateway.http.HttpException;
 import io.quire.gateway.http.Routes;
+import io.quire.gateway.http.auth.TokenAuth;
+import io.quire.gateway.http.auth.WorkspaceGuard;
+import io.quire.gateway.http.contents.ApiPath;
 import io.quire.gateway.kernels.Kernels;
 import io.quire.gateway.kernels.ServedKernel;
 import io.quire.gateway.kernels.UnknownKernelSpecException;
@@ -18,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code /api/kernels}, as Jupyter Server answers it: list, start ({@code {name, path?, env?}}; of {@code env},
  * only what {@link io.quire.gateway.kernels.KernelEnvironment} allows is kept), get, shut down, interrupt, restart.
+ * A user limited to workspaces sees and uses only kernels not bound to a notebook outside them, and may start one
+ * only for a path inside them.
  */
 public final class KernelRoutes implements Routes {
 
@@ -43,14 +48,20 @@ public final class KernelRoutes implements Routes {
 
     private void list(RoutingContext context) {
         JsonArray models = new JsonArray();
-        kernels.list().forEach(kernel -> models.add(KernelJson.model(kernel)));
+        var workspaces = TokenAuth.workspaces(context);
+        kernels.list().stream()
+                .filter(kernel -> kernels.notebookPath(kernel.id()).map(workspaces::allows).orElse(true))
+                .forEach(kernel -> models.add(KernelJson.model(kernel)));
         context.json(models);
     }
 
     private void start(RoutingContext context) {
         JsonObject body = RequestBodies.object(context);
         String name = RequestBodies.text(body, "name");
-        RequestBodies.text(body, "path"); // accepted, as Jupyter's; kernels run in their own directory here
+        String path = RequestBodies.text(body, "path"); // kernels run in their own directory here, whatever it says
+        if (path != null && !TokenAuth.workspaces(context).unlimited()) {
+            WorkspaceGuard.require(context, ApiPath.fromBody(path)); // unused otherwise: only checked for them
+        }
         JsonObject env = RequestBodies.object(body, "env");
         Map<String, String> environment = kernels.environment().filter(env == null ? Map.of() : env.getMap());
         Blocking.run(vertx, context, () -> {
@@ -109,6 +120,8 @@ public final class KernelRoutes implements Routes {
 
     private ServedKernel kernel(RoutingContext context) {
         String id = context.pathParam("kernel_id");
-        return kernels.find(id).orElseThrow(() -> HttpException.notFound("Kernel does not exist: " + id));
+        ServedKernel kernel = kernels.find(id).orElseThrow(() -> HttpException.notFound("Kernel does not exist: " + id));
+        kernels.notebookPath(id).ifPresent(path -> WorkspaceGuard.require(context, path));
+        return kernel;
     }
 }

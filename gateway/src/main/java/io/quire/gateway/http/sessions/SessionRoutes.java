@@ -3,6 +3,9 @@ package io.quire.gateway.http.sessions;
 import io.quire.gateway.http.HttpErrors;
 import io.quire.gateway.http.HttpException;
 import io.quire.gateway.http.Routes;
+import io.quire.gateway.http.auth.TokenAuth;
+import io.quire.gateway.http.auth.WorkspaceGuard;
+import io.quire.gateway.http.contents.ApiPath;
 import io.quire.gateway.http.kernels.Blocking;
 import io.quire.gateway.http.kernels.RequestBodies;
 import io.quire.gateway.kernels.KernelSession;
@@ -20,7 +23,8 @@ import java.util.Optional;
 /**
  * {@code /api/sessions} as Jupyter Server answers it. Creating a session for a path that has one returns that one;
  * deleting a session shuts its kernel down. Executions in a {@code notebook} session whose path is a Quire notebook
- * are recorded on it (see {@link io.quire.gateway.kernels.KernelSessions}).
+ * are recorded on it (see {@link io.quire.gateway.kernels.KernelSessions}). Session paths are checked as contents
+ * paths are ({@link ApiPath#fromBody}); a user limited to workspaces sees and makes sessions only inside them.
  */
 public final class SessionRoutes implements Routes {
 
@@ -43,7 +47,11 @@ public final class SessionRoutes implements Routes {
 
     private void list(RoutingContext context) {
         JsonArray models = new JsonArray();
+        var workspaces = TokenAuth.workspaces(context);
         for (KernelSession session : sessions.list()) {
+            if (!workspaces.allows(ApiPath.check(session.path()))) {
+                continue;
+            }
             kernelOf(session).ifPresent(kernel -> models.add(SessionJson.model(session, kernel)));
         }
         context.json(models);
@@ -64,6 +72,8 @@ public final class SessionRoutes implements Routes {
         if (type == null) {
             throw HttpException.badRequest("Missing field in JSON data: type");
         }
+        // kept as the client wrote it (clients look their sessions up by it), checked as a contents path
+        WorkspaceGuard.require(context, ApiPath.fromBody(path));
         String name = RequestBodies.text(body, "name");
         JsonObject kernel = RequestBodies.object(body, "kernel");
         String kernelName = RequestBodies.text(kernel, "name");
@@ -103,6 +113,9 @@ public final class SessionRoutes implements Routes {
             path = RequestBodies.text(notebook, "path");
             type = KernelSession.NOTEBOOK;
         }
+        if (path != null) {
+            WorkspaceGuard.require(context, ApiPath.fromBody(path));
+        }
         String name = RequestBodies.text(body, "name");
         JsonObject kernel = RequestBodies.object(body, "kernel");
         String kernelId = RequestBodies.text(kernel, "id");
@@ -122,6 +135,7 @@ public final class SessionRoutes implements Routes {
 
     private void delete(RoutingContext context) {
         String id = context.pathParam("session_id");
+        sessions.find(id).ifPresent(session -> WorkspaceGuard.require(context, ApiPath.check(session.path())));
         Blocking.run(vertx, context, () -> sessions.delete(id), deleted -> {
             if (deleted) {
                 context.response().setStatusCode(204).end();
@@ -142,7 +156,9 @@ public final class SessionRoutes implements Routes {
 
     private KernelSession session(RoutingContext context) {
         String id = context.pathParam("session_id");
-        return sessions.find(id).orElseThrow(() -> notFound(id));
+        KernelSession session = sessions.find(id).orElseThrow(() -> notFound(id));
+        WorkspaceGuard.require(context, ApiPath.check(session.path()));
+        return session;
     }
 
     private static JsonObject required(RoutingContext context) {

@@ -117,10 +117,19 @@ public final class TestServer {
     }
 
     public Answer send(int port, String method, String pathAndQuery, Object body) {
+        return send(port, TOKEN, method, pathAndQuery, body);
+    }
+
+    /** Sends a request with another user's token. */
+    public Answer sendAs(String token, String method, String pathAndQuery, Object body) {
+        return send(server.port(), token, method, pathAndQuery, body);
+    }
+
+    private Answer send(int port, String token, String method, String pathAndQuery, Object body) {
         try {
             String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
-                    .header("Authorization", "token " + TOKEN)
+                    .header("Authorization", "token " + token)
                     .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
                     .build();
