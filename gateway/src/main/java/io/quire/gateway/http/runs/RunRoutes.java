@@ -5,6 +5,8 @@ import io.quire.gateway.Quire;
 import io.quire.gateway.http.HttpException;
 import io.quire.gateway.http.Routes;
 import io.quire.gateway.http.auth.TokenAuth;
+import io.quire.gateway.http.auth.WorkspaceGuard;
+import io.quire.gateway.users.Workspaces;
 import io.quire.gateway.http.kernels.Blocking;
 import io.quire.gateway.http.kernels.RequestBodies;
 import io.quire.gateway.runs.Runs;
@@ -47,6 +49,7 @@ public final class RunRoutes implements Routes {
     private final RunHistory history;
     private final RunEventLog log;
     private final Path serverDirectory = Path.of("").toAbsolutePath();
+    private final RunAccess access;
 
     public RunRoutes(Vertx vertx, Quire quire) {
         this.vertx = vertx;
@@ -54,6 +57,7 @@ public final class RunRoutes implements Routes {
         this.runs = new Runs(quire);
         this.history = quire.runProjections().history();
         this.log = new RunEventLog(quire.eventStore());
+        this.access = new RunAccess(quire, serverDirectory);
     }
 
     @Override
@@ -68,7 +72,12 @@ public final class RunRoutes implements Routes {
     private void start(RoutingContext context) {
         RunRequestBody body = RunRequestBody.parse(context.body().buffer());
         String user = TokenAuth.user(context);
+        Workspaces workspaces = TokenAuth.workspaces(context);
+        access.requireStart(user, workspaces, body);
         Blocking.run(vertx, context, RunRefusals.translated(() -> {
+            if (body.isRetry() && !workspaces.unlimited()) {
+                runs.get(body.retryOf()).ifPresent(earlier -> access.requireRun(user, workspaces, earlier));
+            }
             // The API follows runs through their events, so the runner needs no listener of ours.
             Runs.StartedRun started = body.isRetry()
                     ? runs.retry(body.retryOf(), body.secrets(), body.output(), user, serverDirectory,
@@ -88,17 +97,27 @@ public final class RunRoutes implements Routes {
         if (notebook != null && schedule != null) {
             throw HttpException.badRequest("give 'notebook' or 'schedule', not both");
         }
+        Workspaces workspaces = TokenAuth.workspaces(context);
+        if (notebook != null) {
+            WorkspaceGuard.require(context, notebook);
+        }
         Blocking.run(vertx, context, () -> {
             List<RunSummary> found = notebook != null ? runs.ofNotebook(notebook, limit)
                     : schedule != null ? history.ofSchedule(schedule, limit) : history.all(limit);
-            return RunJson.runs(found);
+            return RunJson.runs(access.visible(workspaces, found));
         }, list -> json(context, 200, list));
     }
 
     private void get(RoutingContext context) {
         String runId = context.pathParam("runId");
-        Blocking.run(vertx, context, () -> RunJson.run(runs.get(runId).orElseThrow(() -> HttpException.notFound(
-                "no run " + runId + " (GET /quire/api/runs lists the runs)"))), run -> json(context, 200, run));
+        String user = TokenAuth.user(context);
+        Workspaces workspaces = TokenAuth.workspaces(context);
+        Blocking.run(vertx, context, () -> {
+            RunSummary run = runs.get(runId).orElseThrow(() -> HttpException.notFound(
+                    "no run " + runId + " (GET /quire/api/runs lists the runs)"));
+            access.requireRun(user, workspaces, run);
+            return RunJson.run(run);
+        }, run -> json(context, 200, run));
     }
 
     private void events(RoutingContext context) {
@@ -106,8 +125,19 @@ public final class RunRoutes implements Routes {
         if (follow != null && !follow.equals("true") && !follow.equals("false")) {
             throw HttpException.badRequest("'follow' is true or false, not '" + follow + "'");
         }
-        new RunEventStream(vertx, quire.eventStore(), context.pathParam("runId"), context, !"false".equals(follow),
-                firstSequence(context.request().getHeader("Last-Event-ID"))).open();
+        String runId = context.pathParam("runId");
+        long first = firstSequence(context.request().getHeader("Last-Event-ID"));
+        Workspaces workspaces = TokenAuth.workspaces(context);
+        if (workspaces.unlimited()) {
+            new RunEventStream(vertx, quire.eventStore(), runId, context, !"false".equals(follow), first).open();
+            return;
+        }
+        String user = TokenAuth.user(context);
+        Blocking.run(vertx, context, () -> {
+            runs.get(runId).ifPresent(run -> access.requireRun(user, workspaces, run));
+            return Boolean.TRUE;
+        }, allowed -> new RunEventStream(vertx, quire.eventStore(), runId, context, !"false".equals(follow), first)
+                .open());
     }
 
     private void cancel(RoutingContext context) {
@@ -115,8 +145,10 @@ public final class RunRoutes implements Routes {
         JsonObject body = RequestBodies.object(context);
         String reason = RequestBodies.text(body, "reason");
         String user = TokenAuth.user(context);
+        Workspaces workspaces = TokenAuth.workspaces(context);
         Blocking.run(vertx, context, () -> {
             log.read(runId); // 404 for an unknown run, or an id that is not a run's
+            runs.get(runId).ifPresent(run -> access.requireRun(user, workspaces, run));
             runs.cancel(runId, reason != null ? reason : "cancelled by " + user + " through the API", user);
             RunSummary summary = settled(runId);
             return summary != null ? RunJson.run(summary) : null;

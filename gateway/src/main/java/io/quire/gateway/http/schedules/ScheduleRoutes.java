@@ -3,7 +3,10 @@ package io.quire.gateway.http.schedules;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quire.gateway.Quire;
 import io.quire.gateway.http.Routes;
+import io.quire.gateway.http.HttpException;
 import io.quire.gateway.http.auth.TokenAuth;
+import io.quire.gateway.http.auth.WorkspaceGuard;
+import io.quire.gateway.users.Workspaces;
 import io.quire.gateway.http.kernels.Blocking;
 import io.quire.gateway.notebook.Notebooks;
 import io.quire.gateway.schedules.NotebookSchedules;
@@ -50,6 +53,7 @@ public final class ScheduleRoutes implements Routes {
     private void create(RoutingContext context) {
         ScheduleBody body = ScheduleBody.parse(context.body().buffer());
         String user = TokenAuth.user(context);
+        WorkspaceGuard.require(context, body.notebook());
         Blocking.run(vertx, context, () -> json(schedules().create(body.definition(
                 schedules().notebookIdOf(body.notebook())), user)), schedule -> {
             context.response().putHeader("Location", ScheduleJson.self(schedule.get("id").asText()));
@@ -58,28 +62,36 @@ public final class ScheduleRoutes implements Routes {
     }
 
     private void list(RoutingContext context) {
-        Blocking.run(vertx, context, () -> ScheduleJson.schedules(schedules().all(), this::pathOf),
+        Workspaces workspaces = TokenAuth.workspaces(context);
+        Blocking.run(vertx, context, () -> ScheduleJson.schedules(schedules().all().stream()
+                        .filter(view -> visible(view, workspaces)).toList(), this::pathOf),
                 schedules -> send(context, 200, schedules));
     }
 
     private void get(RoutingContext context) {
         String scheduleId = context.pathParam("scheduleId");
-        Blocking.run(vertx, context, () -> json(schedules().get(scheduleId)), schedule -> send(context, 200, schedule));
+        String user = TokenAuth.user(context);
+        Workspaces workspaces = TokenAuth.workspaces(context);
+        Blocking.run(vertx, context, () -> json(schedules().get(mine(scheduleId, user, workspaces))),
+                schedule -> send(context, 200, schedule));
     }
 
     private void update(RoutingContext context) {
         String scheduleId = context.pathParam("scheduleId");
         ScheduleBody body = ScheduleBody.parse(context.body().buffer());
         String user = TokenAuth.user(context);
-        Blocking.run(vertx, context, () -> json(schedules().update(scheduleId, body.definition(
+        WorkspaceGuard.require(context, body.notebook());
+        Workspaces workspaces = TokenAuth.workspaces(context);
+        Blocking.run(vertx, context, () -> json(schedules().update(mine(scheduleId, user, workspaces), body.definition(
                 schedules().notebookIdOf(body.notebook())), user)), schedule -> send(context, 200, schedule));
     }
 
     private void delete(RoutingContext context) {
         String scheduleId = context.pathParam("scheduleId");
         String user = TokenAuth.user(context);
+        Workspaces workspaces = TokenAuth.workspaces(context);
         Blocking.run(vertx, context, () -> {
-            schedules().delete(scheduleId, user);
+            schedules().delete(mine(scheduleId, user, workspaces), user);
             return Boolean.TRUE;
         }, done -> context.response().setStatusCode(204).end());
     }
@@ -87,15 +99,34 @@ public final class ScheduleRoutes implements Routes {
     private void pause(RoutingContext context) {
         String scheduleId = context.pathParam("scheduleId");
         String user = TokenAuth.user(context);
-        Blocking.run(vertx, context, () -> json(schedules().pause(scheduleId, user)),
+        Workspaces workspaces = TokenAuth.workspaces(context);
+        Blocking.run(vertx, context, () -> json(schedules().pause(mine(scheduleId, user, workspaces), user)),
                 schedule -> send(context, 200, schedule));
     }
 
     private void resume(RoutingContext context) {
         String scheduleId = context.pathParam("scheduleId");
         String user = TokenAuth.user(context);
-        Blocking.run(vertx, context, () -> json(schedules().resume(scheduleId, user)),
+        Workspaces workspaces = TokenAuth.workspaces(context);
+        Blocking.run(vertx, context, () -> json(schedules().resume(mine(scheduleId, user, workspaces), user)),
                 schedule -> send(context, 200, schedule));
+    }
+
+    /** The id, once sure a user limited to workspaces may touch the schedule: its notebook is in one of them. */
+    private String mine(String scheduleId, String user, Workspaces workspaces) {
+        if (!workspaces.unlimited() && !visible(schedules().get(scheduleId), workspaces)) {
+            throw new HttpException(403, "schedule " + scheduleId + " runs a notebook outside the workspaces of "
+                    + user + " (" + workspaces + ")");
+        }
+        return scheduleId;
+    }
+
+    private boolean visible(ScheduleView view, Workspaces workspaces) {
+        if (workspaces.unlimited()) {
+            return true;
+        }
+        String path = pathOf(view.definition().notebookId());
+        return path != null && workspaces.allows(path);
     }
 
     private JsonNode json(ScheduleView view) {

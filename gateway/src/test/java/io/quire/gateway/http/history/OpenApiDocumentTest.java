@@ -76,7 +76,8 @@ class OpenApiDocumentTest {
         Map<String, Object> paths = (Map<String, Object>) new Yaml().<Map<String, Object>>load(
                 server.get("/quire/api/openapi.yaml").body()).get("paths");
         for (Map.Entry<String, Object> path : paths.entrySet()) {
-            if (((Map<String, Object>) path.getValue()).containsKey("get")) {
+            // A kernel's clients need a running kernel: KernelRoutes' own tests cover that route.
+            if (((Map<String, Object>) path.getValue()).containsKey("get") && !path.getKey().contains("{kernelId}")) {
                 String url = path.getKey().replace("{path}", "openapi/probe.ipynb").replace("{version}", "0")
                         .replace("{runId}", RUN).replace("{scheduleId}", schedule);
                 assertThat(server.get(url).status()).as(url).isEqualTo(200);
