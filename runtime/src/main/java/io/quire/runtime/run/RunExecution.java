@@ -1,6 +1,5 @@
 package io.quire.runtime.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quire.domain.CommandRejectedException;
 import io.quire.domain.blob.OutputBlobs;
 import io.quire.domain.nbformat.NotebookWriter;
@@ -12,22 +11,11 @@ import io.quire.domain.run.command.CancelRun;
 import io.quire.domain.run.command.EndRun;
 import io.quire.domain.run.command.RecordRunCellEnd;
 import io.quire.domain.run.command.RecordRunCellStart;
-import io.quire.domain.run.command.RecordRunOutput;
-import io.quire.domain.run.command.RecordRunOutputClear;
 import io.quire.domain.run.command.StartRun;
-import io.quire.kernel.client.ExecutionListener;
 import io.quire.kernel.client.KernelDiedException;
-import io.quire.kernel.message.ClearOutput;
-import io.quire.kernel.message.DisplayData;
-import io.quire.kernel.message.ErrorOutput;
 import io.quire.kernel.message.ExecuteReply;
 import io.quire.kernel.message.ExecuteRequest;
-import io.quire.kernel.message.ExecuteResult;
-import io.quire.kernel.message.Output;
 import io.quire.kernel.message.ReplyStatus;
-import io.quire.kernel.message.StreamOutput;
-import io.quire.kernel.message.UpdateDisplayData;
-import io.quire.runtime.execution.OutputJson;
 import io.quire.runtime.execution.SerialRecorder;
 import io.quire.runtime.kernel.RunningKernel;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -160,7 +148,7 @@ final class RunExecution {
         recorder.record(() -> new RecordRunCellStart(plan.runId(), cellId, index));
         notebook.cellStarted(index, clock.instant());
         listener.cellStarted(cellId, number, total);
-        CellListener outputs = new CellListener(index, cellId);
+        CellOutputListener outputs = new CellOutputListener(plan, notebook, recorder, blobs, listener, index, cellId);
         CompletableFuture<ExecuteReply> reply = kernel.client().execute(ExecuteRequest.of(cell.source()), outputs);
         CellEnd end = await(kernel, reply, outputs, index, cellId, deadline);
         notebook.cellEnded(index, clock.instant(), end.outcome() != CellOutcome.COMPLETED);
@@ -170,7 +158,7 @@ final class RunExecution {
         return end;
     }
 
-    private CellEnd await(RunningKernel kernel, CompletableFuture<ExecuteReply> reply, CellListener outputs,
+    private CellEnd await(RunningKernel kernel, CompletableFuture<ExecuteReply> reply, CellOutputListener outputs,
                           int index, String cellId, Instant deadline) {
         Duration limit = limit(deadline);
         boolean runLimit = deadline != null && (plan.settings().cellTimeout() == null
@@ -225,7 +213,7 @@ final class RunExecution {
         }
     }
 
-    private CellEnd ending(ExecuteReply reply, CellListener outputs, int index, String cellId) {
+    private CellEnd ending(ExecuteReply reply, CellOutputListener outputs, int index, String cellId) {
         Integer count = reply.executionCount() > 0 ? reply.executionCount() : outputs.executionCount(null);
         if (reply.status() == ReplyStatus.OK) {
             return new CellEnd(CellOutcome.COMPLETED, count, null, null);
@@ -298,79 +286,5 @@ final class RunExecution {
 
     private static String human(Duration duration) {
         return duration.toString().substring(2).toLowerCase();
-    }
-
-    /** Turns one cell's kernel outputs into the output notebook and the run's events, secrets masked. */
-    private final class CellListener implements ExecutionListener {
-
-        private final int index;
-        private final String cellId;
-        private volatile Integer executionCount;
-        private volatile String ename;
-        private volatile String evalue;
-
-        CellListener(int index, String cellId) {
-            this.index = index;
-            this.cellId = cellId;
-        }
-
-        @Override
-        public void onStart(int count) {
-            executionCount = count;
-            notebook.executionCount(index, count);
-        }
-
-        @Override
-        public void onOutput(Output output) {
-            if (output instanceof ClearOutput clear) {
-                notebook.clearOutputs(index, clear.waitForNext());
-                if (!clear.waitForNext()) {
-                    recorder.record(() -> new RecordRunOutputClear(plan.runId(), cellId));
-                }
-                return;
-            }
-            if (output instanceof UpdateDisplayData update) {
-                notebook.updateDisplay(update.displayId(), plan.mask().mask(update.data()),
-                        plan.mask().mask(update.metadata()));
-                return;
-            }
-            JsonNode json = plan.mask().mask(json(output));
-            if (output instanceof ErrorOutput error) {
-                ename = error.ename();
-                evalue = error.evalue();
-            }
-            notebook.output(index, json, output instanceof DisplayData display ? display.displayId() : null);
-            recorder.record(() -> new RecordRunOutput(plan.runId(), cellId, blobs.extract(json)));
-            listener.output(cellId, json);
-        }
-
-        Integer executionCount(CompletableFuture<ExecuteReply> reply) {
-            if (reply != null && reply.isDone() && !reply.isCompletedExceptionally()
-                    && reply.join().executionCount() > 0) {
-                return reply.join().executionCount();
-            }
-            return executionCount;
-        }
-
-        String ename() {
-            return ename;
-        }
-
-        String evalue() {
-            return evalue;
-        }
-
-        private JsonNode json(Output output) {
-            if (output instanceof StreamOutput stream) {
-                return OutputJson.stream(stream);
-            }
-            if (output instanceof DisplayData display) {
-                return OutputJson.display(display);
-            }
-            if (output instanceof ExecuteResult result) {
-                return OutputJson.result(result);
-            }
-            return OutputJson.error((ErrorOutput) output);
-        }
     }
 }
