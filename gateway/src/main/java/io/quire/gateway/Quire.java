@@ -72,32 +72,35 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Quire implements AutoCloseable {
 
-    private final EventDatabase database;
-    private final Configuration axon;
-    private final NotebookProjections projections;
-    private final EventStorageEngine storageEngine;
-    private final QuireSettings settings;
-    private final ExecutorService recording = Executors.newCachedThreadPool(daemon("quire-recording"));
-    private final ExecutorService snapshots;
-    private final ExecutorService commits;
-    private LocalKernelLauncher kernelLauncher;
-    private KernelPool kernelPool;
-    private final OutputBlobs blobs;
-    private final RunProjections runProjections;
-    private final Serializer serializer;
-    private final ScheduleProjections scheduleProjections;
-    private NotebookRunner notebookRunner;
-    private Scheduling scheduling;
-    private S3Client s3Client;
+    /** Aggregates kept in memory: a few hundred notebooks being edited, at ~1-10 MB each at worst. */
+    private static final int CACHED_AGGREGATES = 256;
     /** A taken kernel's replacement starts this much later, not while the work it was taken for begins. */
     private static final Duration POOL_REFILL_DELAY = Duration.ofMillis(500);
     /** How often a running run's partial output notebook is saved. */
     private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(10);
+
+    // The store and Axon
+    private final QuireSettings settings;
+    private final EventDatabase database;
+    private final Configuration axon;
+    private final EventStorageEngine storageEngine;
+    private final Serializer serializer;
+    private final ExecutorService snapshots;
+    private final ExecutorService commits;
+    // Read models
+    private final NotebookProjections projections;
+    private final RunProjections runProjections;
+    private final ScheduleProjections scheduleProjections;
+    private final OutputBlobs blobs;
+    // Kernels, runs and schedules, made when first needed (a CLI command may need none of them)
+    private final ExecutorService recording = Executors.newCachedThreadPool(daemon("quire-recording"));
+    private LocalKernelLauncher kernelLauncher;
+    private KernelPool kernelPool;
+    private NotebookRunner notebookRunner;
+    private Scheduling scheduling;
     private OutputStore outputStore;
     private ExternalNotebooks externalNotebooks;
-
-    /** Aggregates kept in memory: a few hundred notebooks being edited, at ~1-10 MB each at worst. */
-    private static final int CACHED_AGGREGATES = 256;
+    private S3Client s3Client;
 
     private Quire(QuireSettings settings, EventDatabase database, Configuration axon, NotebookProjections projections,
                   RunProjections runProjections, ScheduleProjections scheduleProjections,
