@@ -34,6 +34,7 @@ final class KernelNursery implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KernelNursery.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SCRIPT = "nursery.py";
+    private static final int TITLE_ROOM = 160;
 
     private final String python;
     private final Path directory;
@@ -103,12 +104,11 @@ final class KernelNursery implements AutoCloseable {
      * The exit of a forked kernel: reported by the nursery, which reaps it; or, should the nursery die first (its
      * kernels are then reaped by init), seen by the JDK's polling of a pid that is not its child.
      */
-    private Forked watch(Answer answer) {
+    private Forked watch(Answer answer) throws IOException {
         CompletableFuture<Void> exit = answer.exit();
         ProcessHandle handle = ProcessHandle.of(answer.pid()).orElse(null);
         if (handle == null) {
-            exit.complete(null); // gone already (and reaped)
-            return new Forked(ProcessHandle.current(), exit);
+            throw new IOException("the forked kernel (pid " + answer.pid() + ") exited at once");
         }
         handle.onExit().thenRun(() -> exit.complete(null));
         return new Forked(handle, exit);
@@ -133,7 +133,8 @@ final class KernelNursery implements AutoCloseable {
             }
             Files.write(script, source.readAllBytes());
         }
-        ProcessBuilder builder = new ProcessBuilder(python, script.toString())
+        // The blank argument is room for each kernel to show itself as `python -m ipykernel_launcher -f FILE`.
+        ProcessBuilder builder = new ProcessBuilder(python, script.toString(), " ".repeat(TITLE_ROOM))
                 .directory(directory.toFile())
                 .redirectError(ProcessBuilder.Redirect.appendTo(directory.resolve("nursery.log").toFile()));
         builder.environment().putAll(environment);

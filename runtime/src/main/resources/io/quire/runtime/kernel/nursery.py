@@ -1,6 +1,6 @@
 """Quire's kernel nursery: an interpreter that has already imported ipykernel and forks ready-made kernels.
 
-Started by ForkingKernelLauncher as ``python3 nursery.py``. Importing ipykernel, IPython, zmq and tornado is most
+Started by ForkingKernelLauncher as ``python3 nursery.py ROOM`` (ROOM: blanks; see _retitle). Importing ipykernel, IPython, zmq and tornado is most
 of what a kernel start costs; done once here, each kernel is a fork that only builds its app and binds its ports.
 
 Protocol, one JSON object per line:
@@ -14,6 +14,7 @@ Nothing here may start a thread, an event loop or a zmq context before forking: 
 thread, and a zmq context does not survive one.
 """
 
+import ctypes
 import json
 import os
 import signal
@@ -64,6 +65,21 @@ def _fork(request):
     return None
 
 
+def _retitle(argv):
+    """Shows this process as `argv` in ps and /proc/PID/cmdline, as the spawned kernel would be (tools and people
+    find kernels by their command line). Linux only: the argv area the kernel gives the process, whose bounds
+    /proc/self/stat gives (fields 48 and 49), is overwritten in place; it cannot grow, so the nursery is started
+    with a blank argument that leaves room."""
+    try:
+        with open("/proc/self/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        start, end = int(fields[45]), int(fields[46])
+        text = "\0".join(argv).encode()[:end - start - 1]
+        ctypes.memmove(start, text + b"\0" * (end - start - len(text)), end - start)
+    except (OSError, ValueError, IndexError):
+        pass  # only the process listing is affected
+
+
 def _become_kernel(request):
     """In the child: take the kernel's session, directory, environment and log, then run as ipykernel_launcher."""
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
@@ -83,6 +99,7 @@ def _become_kernel(request):
     # `python -m ipykernel_launcher` starts with the working directory first on sys.path.
     sys.path.insert(0, os.getcwd())
     sys.argv = [ipykernel_launcher.__file__, "-f", request["connection_file"]]
+    _retitle([sys.executable, "-m", "ipykernel_launcher", "-f", request["connection_file"]])
     kernelapp.launch_new_instance()
 
 
