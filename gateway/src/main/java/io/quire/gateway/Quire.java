@@ -33,6 +33,7 @@ import io.quire.kernel.spec.KernelSpecFinder;
 import io.quire.runtime.execution.CellRunner;
 import io.quire.runtime.kernel.KernelLauncher;
 import io.quire.runtime.kernel.KernelPool;
+import io.quire.runtime.kernel.ForkingKernelLauncher;
 import io.quire.runtime.kernel.LocalKernelLauncher;
 import io.quire.projections.notebook.NotebookProjections;
 import io.quire.projections.versions.NotebookHistory;
@@ -94,7 +95,7 @@ public final class Quire implements AutoCloseable {
     private final OutputBlobs blobs;
     // Kernels, runs and schedules, made when first needed (a CLI command may need none of them)
     private final ExecutorService recording = Executors.newCachedThreadPool(daemon("quire-recording"));
-    private LocalKernelLauncher kernelLauncher;
+    private KernelLauncher kernelLauncher;
     private KernelPool kernelPool;
     private NotebookRunner notebookRunner;
     private Scheduling scheduling;
@@ -320,11 +321,18 @@ public final class Quire implements AutoCloseable {
         return KernelSpecFinder.standard(List.of());
     }
 
-    /** Starts kernels as local processes; the first call also stops kernels an earlier Quire left running. */
+    /**
+     * Starts kernels as local processes, ipykernel ones forked from a pre-imported interpreter if
+     * {@code QUIRE_FORK_KERNELS=true} (opt-in until the gateway's tests pass with it); the first call also stops
+     * kernels an earlier Quire left running.
+     */
     public synchronized KernelLauncher kernels() {
         if (kernelLauncher == null) {
-            kernelLauncher = new LocalKernelLauncher(settings.dataDirectory().resolve("kernels"),
-                    settings.kernelStartTimeout(), Map.of("PYDEVD_DISABLE_FILE_VALIDATION", "1"));
+            Path directory = settings.dataDirectory().resolve("kernels");
+            Map<String, String> environment = Map.of("PYDEVD_DISABLE_FILE_VALIDATION", "1");
+            kernelLauncher = "true".equalsIgnoreCase(System.getenv("QUIRE_FORK_KERNELS"))
+                    ? new ForkingKernelLauncher(directory, settings.kernelStartTimeout(), environment)
+                    : new LocalKernelLauncher(directory, settings.kernelStartTimeout(), environment);
         }
         return kernelLauncher;
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,7 @@ public final class LocalKernelLauncher implements KernelLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(LocalKernelLauncher.class);
     private static final int PORT_ATTEMPTS = 3;
 
+    private final ProcessStarter starter;
     private final Path kernelsDirectory;
     private final Duration startTimeout;
     private final Map<String, String> extraEnvironment;
@@ -43,6 +45,13 @@ public final class LocalKernelLauncher implements KernelLauncher {
      * @param extraEnvironment variables added to every kernel's environment
      */
     public LocalKernelLauncher(Path kernelsDirectory, Duration startTimeout, Map<String, String> extraEnvironment) {
+        this(kernelsDirectory, startTimeout, extraEnvironment, new SpawningProcessStarter());
+    }
+
+    /** @param starter how each kernel's process is started; closed with this launcher */
+    LocalKernelLauncher(Path kernelsDirectory, Duration startTimeout, Map<String, String> extraEnvironment,
+                        ProcessStarter starter) {
+        this.starter = starter;
         this.kernelsDirectory = kernelsDirectory;
         this.startTimeout = startTimeout;
         this.extraEnvironment = Map.copyOf(extraEnvironment);
@@ -94,24 +103,7 @@ public final class LocalKernelLauncher implements KernelLauncher {
                 reserved[3], reserved[4], ConnectionInfo.newKey(), "hmac-sha256", spec.name());
         Path connectionFile = directory.resolve("connection.json");
         Path log = directory.resolve("kernel.log");
-        Process process;
-        try {
-            Files.createDirectories(directory);
-            connection.write(connectionFile);
-            ProcessBuilder builder = new ProcessBuilder(command(spec, connectionFile))
-                    .directory((workingDirectory == null ? directory : workingDirectory).toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().putAll(spec.env());
-            builder.environment().putAll(extraEnvironment);
-            process = builder.start();
-        } catch (IOException e) {
-            ports.release(reserved);
-            throw new KernelLaunchException("cannot start kernel " + spec.name() + " (" + String.join(" ",
-                    spec.argv()) + "): " + e.getMessage(), e);
-        }
-        records.add(KernelRecords.Record.ownedByThisProcess(id, process.toHandle(), directory.toString()));
-        LocalKernelProcess kernelProcess = new LocalKernelProcess(process, log, () -> {
+        Runnable cleanUp = () -> {
             ports.release(reserved);
             records.remove(id);
             try {
@@ -119,7 +111,25 @@ public final class LocalKernelLauncher implements KernelLauncher {
             } catch (IOException e) {
                 LOG.warn("cannot remove the connection file of kernel {}", id, e);
             }
-        });
+        };
+        Map<String, String> environment = new HashMap<>(spec.env());
+        environment.putAll(extraEnvironment);
+        ProcessStarter.Started started;
+        try {
+            Files.createDirectories(directory);
+            connection.write(connectionFile);
+            started = starter.start(spec, command(spec, connectionFile),
+                    workingDirectory == null ? directory : workingDirectory, environment, log, cleanUp);
+        } catch (IOException e) {
+            ports.release(reserved);
+            throw new KernelLaunchException("cannot start kernel " + spec.name() + " (" + String.join(" ",
+                    spec.argv()) + "): " + e.getMessage(), e);
+        }
+        KernelProcess kernelProcess = started.process();
+        records.add(KernelRecords.Record.ownedByThisProcess(id, started.handle(), directory.toString()));
+        if (!kernelProcess.isAlive()) {
+            records.remove(id); // it exited (and was cleaned up) before its record was written
+        }
         ZmqKernelClient client = ZmqKernelClient.builder(connection)
                 .interruptMode(spec.interruptMode())
                 .interrupter(kernelProcess::interrupt)
@@ -203,8 +213,9 @@ public final class LocalKernelLauncher implements KernelLauncher {
                 thread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
         }
+        starter.close();
     }
 }

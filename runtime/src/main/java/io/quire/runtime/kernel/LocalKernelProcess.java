@@ -28,11 +28,16 @@ final class LocalKernelProcess implements KernelProcess {
 
     @Override
     public CompletableFuture<Void> interrupt() {
+        return sigint(process.pid());
+    }
+
+    /** Sends SIGINT to {@code pid} (the JDK can send only SIGTERM and SIGKILL), on a pool thread. */
+    static CompletableFuture<Void> sigint(long pid) {
         return CompletableFuture.runAsync(() -> {
             try {
-                Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
+                Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid)).start();
                 if (kill.waitFor() != 0) {
-                    throw new IllegalStateException("kill -INT " + process.pid() + " failed");
+                    throw new IllegalStateException("kill -INT " + pid + " failed");
                 }
             } catch (IOException e) {
                 throw new IllegalStateException("cannot send SIGINT to the kernel: " + e.getMessage(), e);
@@ -63,6 +68,11 @@ final class LocalKernelProcess implements KernelProcess {
 
     @Override
     public String recentOutput() {
+        return tail(log);
+    }
+
+    /** The last few kilobytes of a kernel's log. */
+    static String tail(Path log) {
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
             long start = Math.max(0, file.length() - RECENT_BYTES);
             byte[] bytes = new byte[(int) (file.length() - start)];

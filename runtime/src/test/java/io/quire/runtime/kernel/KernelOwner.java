@@ -36,10 +36,15 @@ final class KernelOwner implements AutoCloseable {
 
     /** Starts a JVM whose launcher keeps its kernels in {@code kernelsDirectory}, once its kernel is ready. */
     static KernelOwner start(Path kernelsDirectory, Path log) throws Exception {
+        return start(kernelsDirectory, log, false);
+    }
+
+    /** As {@link #start(Path, Path)}, the owner's launcher forking its kernel if {@code forking}. */
+    static KernelOwner start(Path kernelsDirectory, Path log, boolean forking) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process jvm = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "-Daxoniq.update-checker.disabled=true", KernelOwnerProcess.class.getName(),
-                kernelsDirectory.toString())
+                kernelsDirectory.toString(), forking ? "forking" : "spawning")
                 .redirectError(log.toFile()).start();
         try {
             return new KernelOwner(jvm, log);

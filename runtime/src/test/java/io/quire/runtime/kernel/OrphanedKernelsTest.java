@@ -48,6 +48,23 @@ class OrphanedKernelsTest {
     }
 
     @Test
+    void aNewLauncherStopsTheForkedKernelsOfAKilledQuire() throws Exception {
+        Path kernels = directory.resolve("kernels");
+        try (KernelOwner killed = KernelOwner.start(kernels, directory.resolve("owner.log"), true)) {
+            killed.kill();
+            assertThat(alive(killed.kernelPid())).as("the orphaned forked kernel").isTrue();
+
+            try (ForkingKernelLauncher launcher = Python3Kernels.forkingLauncher(kernels)) {
+                Await.until("the orphaned kernel (pid " + killed.kernelPid() + ") is gone", Duration.ofSeconds(5),
+                        () -> !alive(killed.kernelPid()));
+                try (RunningKernel kernel = launcher.start(python3)) {
+                    assertThat(Python3Kernels.stdout(kernel, "print('fine')")).isEqualTo("fine\n");
+                }
+            }
+        }
+    }
+
+    @Test
     void aNewLauncherLeavesTheKernelsOfAQuireStillRunningAlone() throws Exception {
         Path kernels = directory.resolve("kernels");
         try (KernelOwner running = KernelOwner.start(kernels, directory.resolve("owner.log"))) {

@@ -6,6 +6,7 @@ import io.quire.kernel.message.ReplyStatus;
 import io.quire.kernel.message.StreamOutput;
 import io.quire.kernel.spec.KernelSpec;
 import io.quire.kernel.spec.KernelSpecFinder;
+import io.quire.runtime.kernel.ForkingKernelLauncher;
 import io.quire.runtime.kernel.LocalKernelLauncher;
 import io.quire.runtime.kernel.RunningKernel;
 import org.junit.jupiter.api.Assumptions;
@@ -59,6 +60,12 @@ public final class Python3Kernels {
     /** A launcher keeping its kernels' files in {@code kernelsDirectory}. */
     public static LocalKernelLauncher launcher(Path kernelsDirectory) {
         return new LocalKernelLauncher(kernelsDirectory, START_TIMEOUT,
+                Map.of("PYDEVD_DISABLE_FILE_VALIDATION", "1"));
+    }
+
+    /** A launcher that forks ipykernel kernels from a pre-imported interpreter, files in {@code kernelsDirectory}. */
+    public static ForkingKernelLauncher forkingLauncher(Path kernelsDirectory) {
+        return new ForkingKernelLauncher(kernelsDirectory, START_TIMEOUT,
                 Map.of("PYDEVD_DISABLE_FILE_VALIDATION", "1"));
     }
 

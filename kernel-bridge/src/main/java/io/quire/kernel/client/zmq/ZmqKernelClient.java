@@ -43,7 +43,8 @@ import java.util.function.Function;
  */
 public final class ZmqKernelClient implements KernelClient {
 
-    private static final Duration READY_RETRY = Duration.ofSeconds(1);
+    /** How often readiness asks again: a kernel binds its ports some 100-700 ms after it starts. */
+    private static final Duration READY_RETRY = Duration.ofMillis(200);
 
     private final Session session;
     private final InterruptMode interruptMode;
