@@ -22,11 +22,11 @@ public record RunSummary(String runId, String notebookId, Long version, String s
                          String failureKind, String failureMessage, String outputLocation, String retryOf,
                          String parameters, String secretNames, String note) {
 
-    /** How long it ran (from start, or from request when it never started), once it has ended. */
+    /** How long it took, from its request to its end (kernel start included), once it has ended. */
     public Duration duration() {
         if (endedAt == null) {
             return null;
         }
-        return Duration.between(startedAt != null ? startedAt : requestedAt, endedAt);
+        return Duration.between(requestedAt, endedAt);
     }
 }

@@ -33,6 +33,7 @@ public final class NotebookRunner implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService runs = Executors.newCachedThreadPool(daemon("quire-run"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("quire-run-checkpoints"));
+    private final ExecutorService kernelStops = Executors.newCachedThreadPool(daemon("quire-run-kernel-stop"));
     private final Map<String, RunHandle> going = new ConcurrentHashMap<>();
 
     /**
@@ -56,7 +57,7 @@ public final class NotebookRunner implements AutoCloseable {
         RunHandle handle = new RunHandle(plan.runId(), result, cancellation);
         going.put(plan.runId(), handle);
         RunExecution execution = new RunExecution(plan, listener, commands, new SerialRecorder(commands, recording),
-                blobs, kernels, timers, checkpointEvery, clock, cancellation);
+                blobs, kernels, timers, kernelStops, checkpointEvery, clock, cancellation);
         runs.execute(() -> {
             try {
                 result.complete(execution.run());
@@ -85,6 +86,8 @@ public final class NotebookRunner implements AutoCloseable {
         timers.shutdown();
         try {
             runs.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            kernelStops.shutdown(); // after the runs: an ending run hands its kernel over to be stopped
+            kernelStops.awaitTermination(15, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -52,6 +52,7 @@ final class RunExecution {
     private final OutputBlobs blobs;
     private final FreshKernels kernels;
     private final ScheduledExecutorService timers;
+    private final java.util.concurrent.Executor kernelStops;
     private final Duration checkpointEvery;
     private final Clock clock;
     private final CompletableFuture<RunHandle.Cancellation> cancellation;
@@ -59,7 +60,8 @@ final class RunExecution {
     private final NotebookWriter writer = new NotebookWriter();
 
     RunExecution(RunPlan plan, RunListener listener, CommandGateway commands, SerialRecorder recorder,
-                 OutputBlobs blobs, FreshKernels kernels, ScheduledExecutorService timers, Duration checkpointEvery,
+                 OutputBlobs blobs, FreshKernels kernels, ScheduledExecutorService timers,
+                 java.util.concurrent.Executor kernelStops, Duration checkpointEvery,
                  Clock clock, CompletableFuture<RunHandle.Cancellation> cancellation) {
         this.plan = plan;
         this.listener = listener;
@@ -68,6 +70,7 @@ final class RunExecution {
         this.blobs = blobs;
         this.kernels = kernels;
         this.timers = timers;
+        this.kernelStops = kernelStops;
         this.checkpointEvery = checkpointEvery;
         this.clock = clock;
         this.cancellation = cancellation;
@@ -137,8 +140,12 @@ final class RunExecution {
             if (checkpoints != null) {
                 checkpoints.cancel(false);
             }
-            // Shutting a kernel down takes a while; the run's result does not wait for it.
-            CompletableFuture.runAsync(kernel::close);
+            // Shutting a kernel down takes a while; the run's result does not wait for it (the runner's close does).
+            try {
+                kernelStops.execute(kernel::close);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                kernel.close(); // the runner is closing: stop it now
+            }
         }
     }
 
