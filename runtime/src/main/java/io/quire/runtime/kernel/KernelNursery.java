@@ -76,6 +76,31 @@ final class KernelNursery implements AutoCloseable {
      */
     Forked fork(Path connectionFile, Path workingDirectory, Map<String, String> environment, Path log)
             throws IOException {
+        try {
+            return forkOnce(connectionFile, workingDirectory, environment, log);
+        } catch (NurseryGoneException e) {
+            // The nursery died and the JVM had not noticed yet when we wrote to it: a new one is started.
+            forget();
+            return forkOnce(connectionFile, workingDirectory, environment, log);
+        }
+    }
+
+    /** The nursery was found dead while asked for a kernel. */
+    private static final class NurseryGoneException extends IOException {
+        NurseryGoneException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private synchronized void forget() {
+        if (process != null) {
+            process.destroyForcibly();
+            process = null;
+        }
+    }
+
+    private Forked forkOnce(Path connectionFile, Path workingDirectory, Map<String, String> environment, Path log)
+            throws IOException {
         long id = requests.incrementAndGet();
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         pending.put(id, answer);
@@ -86,9 +111,16 @@ final class KernelNursery implements AutoCloseable {
             request.put("cwd", workingDirectory.toAbsolutePath().toString());
             request.put("env", environment);
             request.put("log", log.toAbsolutePath().toString());
-            send(JSON.writeValueAsBytes(request));
+            try {
+                send(JSON.writeValueAsBytes(request));
+            } catch (IOException e) {
+                throw new NurseryGoneException("the kernel nursery (" + python + ") is gone: " + e.getMessage(), e);
+            }
             return watch(answer.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (java.util.concurrent.ExecutionException e) {
+            if ("the nursery exited".equals(e.getCause().getMessage())) {
+                throw new NurseryGoneException("the kernel nursery (" + python + ") exited", e);
+            }
             throw new IOException("the kernel nursery (" + python + ") failed: " + e.getCause().getMessage(), e);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IOException("the kernel nursery (" + python + ") did not answer in " + startTimeout);
