@@ -8,8 +8,9 @@ import java.time.Duration;
  *
  * <p>One ping per interval on a REQ socket. A ping unanswered when the next is due is a miss; since a REQ socket
  * that never got its reply cannot send again, a miss also means "reconnect the socket" (as jupyter_client does).
- * Misses count only once the kernel has answered at least once, so a kernel that is still starting is not
- * declared dead (a kernel that never starts is its process owner's business). After a shutdown the count is
+ * Misses count only once the kernel has answered at least once (a pong, or {@link #resume()} when it answered
+ * a request), so a kernel that is still starting is not declared dead (a kernel that never starts is its process
+ * owner's business). After a shutdown the count is
  * {@link #suspend() suspended}: the old kernel may still echo a few pings on its way out, so only an explicit
  * {@link #resume()} (the client found a kernel ready again) arms it. Not thread-safe: the I/O thread owns it.
  */
@@ -73,9 +74,14 @@ final class Heartbeat {
         misses = 0;
     }
 
-    /** Counts misses again from the next answer on: a kernel (perhaps a restarted one) is known to be up. */
+    /**
+     * Counts misses again: a kernel (perhaps a restarted one) answered a request, so it is up. Armed at once, not at
+     * the next pong: a kernel that dies before its heartbeat ever echoed must still be found dead.
+     */
     void resume() {
         suspended = false;
+        armed = true;
+        misses = 0;
     }
 
     /** Consecutive unanswered pings so far. */
