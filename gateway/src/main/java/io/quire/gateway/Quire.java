@@ -145,11 +145,17 @@ public final class Quire implements AutoCloseable {
                 runs.dropTables();
                 database.resetTokens(RunProjections.GROUP);
             }
-            if (rebuild || projections.outdated()) {
+            boolean replayNotebooks = rebuild || projections.outdated();
+            if (replayNotebooks) {
                 projections.dropTables();
                 database.resetTokens(NotebookProjections.GROUP);
             }
             projections.createTables();
+            if (replayNotebooks) {
+                // In bulk, 3-4 times faster than through the tracking processor; it goes on from the last event.
+                projections.replayAll(database.dataSource(), database.transactionManager(),
+                        database.tokenStore(serializer));
+            }
             runs.createTables();
             schedules.createTables();
             Configurer configurer = DefaultConfigurer.defaultConfiguration(false)

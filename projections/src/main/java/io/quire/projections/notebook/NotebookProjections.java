@@ -5,10 +5,19 @@ import io.quire.projections.contents.ContentsProjection;
 import io.quire.projections.jdbc.Sql;
 import io.quire.projections.versions.VersionProjection;
 import io.quire.projections.versions.Versions;
+import io.quire.domain.notebook.event.NotebookEvent;
+import io.quire.domain.serialization.QuireJson;
+import io.quire.domain.store.StoredEventReader;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+
+import javax.sql.DataSource;
+import java.util.Collections;
 
 /**
  * The notebook read models (live notebooks, contents tree, versions), their tables, and their registration as one
@@ -67,6 +76,27 @@ public class NotebookProjections {
         liveNotebooks.dropTables();
         contents.dropTables();
         versions.dropTables();
+    }
+
+    /**
+     * Fills the read models, just dropped and created again, from every stored event in one bulk pass
+     * ({@link NotebookReplay}) instead of through the tracking processor, then stores the processing group's token
+     * at the last event, so that the processor, once started, goes on from there. The group's token must not exist
+     * (reset it with the tables), and no one may append events meanwhile.
+     *
+     * @param events       where the events are stored
+     * @param transactions the thread-bound transactions of the connections the read models are written with
+     * @param tokens       the processors' token store
+     * @return the number of the last event replayed (its global index), -1 when the store is empty
+     */
+    public long replayAll(DataSource events, TransactionManager transactions, TokenStore tokens) {
+        long last = new NotebookReplay(this, inlined, transactions)
+                .replay(new StoredEventReader<>(events, QuireJson.newObjectMapper(), NotebookEvent.class));
+        if (last >= 0) {
+            transactions.executeInTransaction(() -> tokens.initializeTokenSegments(GROUP, 1,
+                    GapAwareTrackingToken.newInstance(last, Collections.emptySortedSet())));
+        }
+        return last;
     }
 
     /**
