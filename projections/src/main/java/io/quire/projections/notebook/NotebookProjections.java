@@ -103,14 +103,17 @@ public class NotebookProjections {
      * Registers the projections' event handlers and their tracking processor. The caller registers the token store.
      * A failing handler stops the batch (and retries it) rather than skipping an event: a read model with a hole
      * would be wrong forever.
+     *
+     * @param autoStart false to start the processor later (after {@link #replayAll}), by hand
      */
-    public void registerWith(Configurer configurer) {
+    public void registerWith(Configurer configurer, boolean autoStart) {
         configurer.registerEventHandler(c -> new LiveNotebookProjection(liveNotebooks, inlined));
         configurer.registerEventHandler(c -> new ContentsProjection(contents));
         configurer.registerEventHandler(c -> new VersionProjection(versions));
         configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessor(GROUP, c -> c.eventStore(),
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(BATCH_SIZE))
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(BATCH_SIZE)
+                                .andAutoStart(autoStart))
                 .registerListenerInvocationErrorHandler(GROUP, c -> PropagatingErrorHandler.instance()));
     }
 }
