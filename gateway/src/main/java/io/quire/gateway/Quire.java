@@ -151,7 +151,8 @@ public final class Quire implements AutoCloseable {
                 runs.dropTables();
                 database.resetTokens(RunProjections.GROUP);
             }
-            if (rebuild || projections.outdated()) {
+            boolean replayNotebooks = rebuild || projections.outdated();
+            if (replayNotebooks) {
                 projections.dropTables();
                 database.resetTokens(NotebookProjections.GROUP);
             }
@@ -184,17 +185,38 @@ public final class Quire implements AutoCloseable {
                     .executor(snapshots)
                     .build());
             configurer.eventProcessing().registerTokenStore(c -> database.tokenStore(serializer));
-            projections.registerWith(configurer);
+            // When replaying, the notebooks processor starts after the bulk replay, from the token it leaves.
+            projections.registerWith(configurer, !replayNotebooks);
             runs.registerWith(configurer);
             schedules.registerWith(configurer);
             Configuration axon = configurer.buildConfiguration();
             axon.start();
+            if (replayNotebooks) {
+                replayNotebooks(axon, database, projections, serializer);
+            }
             return new Quire(settings, database, axon, projections, runs, schedules, storageEngine, blobs, serializer,
                     snapshots, commits);
         } catch (RuntimeException e) {
             snapshots.shutdownNow();
             commits.shutdownNow();
             database.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Rebuilds the notebook read models in bulk, then starts their processor from the last event replayed. In bulk
+     * because the tracking processor replayed 25,000-40,000 events/s here; the runs and schedules processors replay
+     * on their own threads meanwhile. Before this returns, no command is handled by this node.
+     */
+    private static void replayNotebooks(Configuration axon, EventDatabase database, NotebookProjections projections,
+                                        Serializer serializer) {
+        try {
+            projections.replayAll(database.dataSource(), database.transactionManager(),
+                    database.tokenStore(serializer));
+            axon.eventProcessingConfiguration().eventProcessor(NotebookProjections.GROUP).orElseThrow().start();
+        } catch (RuntimeException e) {
+            axon.shutdown();
             throw e;
         }
     }

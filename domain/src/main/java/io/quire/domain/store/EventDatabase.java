@@ -3,10 +3,13 @@ package io.quire.domain.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.quire.domain.store.jdbc.DuplicateKeyResolver;
+import io.quire.domain.store.jdbc.QuickTimestampEventData;
 import io.quire.domain.store.jdbc.ThreadBoundConnectionProvider;
 import io.quire.domain.store.jdbc.ThreadBoundTransactionManager;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
@@ -174,15 +177,15 @@ public final class EventDatabase implements AutoCloseable {
      * @throws org.axonframework.eventsourcing.eventstore.EventStoreException when the tables cannot be created
      */
     public EventStorageEngine storageEngine(Serializer serializer, EventUpcaster upcasters) {
-        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                                                               .connectionProvider(connectionProvider)
                                                               .transactionManager(transactionManager)
                                                               .eventSerializer(serializer)
                                                               .snapshotSerializer(serializer)
                                                               .upcasterChain(upcasters)
                                                               .persistenceExceptionResolver(new DuplicateKeyResolver())
-                                                              .batchSize(BATCH_SIZE)
-                                                              .build();
+                                                              .batchSize(BATCH_SIZE);
+        JdbcEventStorageEngine engine = new QuickTimestampEngine(builder);
         // PostgresEventTableFactory's DDL (BIGSERIAL, bytea) is accepted by PostgreSQL and by H2 2.x in its
         // default mode; H2's own HsqlEventTableFactory is not (FACTS.md).
         engine.createSchema(PostgresEventTableFactory.INSTANCE);
@@ -196,6 +199,21 @@ public final class EventDatabase implements AutoCloseable {
      * @param serializer for the tokens; use {@code QuireJson.serializer()}
      * @throws org.axonframework.common.jdbc.JdbcException when the table cannot be created
      */
+    /** Axon's JDBC engine, whose tracked events parse their timestamp once and quickly. */
+    private static final class QuickTimestampEngine extends JdbcEventStorageEngine {
+
+        private QuickTimestampEngine(Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
+                throws SQLException {
+            Object stored = readTimeStamp(resultSet, schema().timestampColumn());
+            return QuickTimestampEventData.of(super.getTrackedEventData(resultSet, previousToken), stored);
+        }
+    }
+
     public TokenStore tokenStore(Serializer serializer) {
         JdbcTokenStore tokenStore = JdbcTokenStore.builder()
                                                   .connectionProvider(connectionProvider)

@@ -3,6 +3,7 @@ package io.quire.projections.contents;
 import io.quire.projections.jdbc.Sql;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The contents tree: the path of every notebook that is not deleted, for listing and lookup by path. */
@@ -38,6 +39,12 @@ public class Contents {
     void put(String notebookId, String path) {
         sql.execute("DELETE FROM contents WHERE notebook_id = ?", notebookId);
         sql.execute("INSERT INTO contents (notebook_id, path) VALUES (?, ?)", notebookId, path);
+    }
+
+    /** Stores where each of these notebooks lives, in one JDBC batch; for a bulk replay into an empty table. */
+    public void insertAll(Map<String, String> pathsById) {
+        sql.batch("INSERT INTO contents (notebook_id, path) VALUES (?, ?)", pathsById.entrySet().stream()
+                .map(entry -> new Object[]{entry.getKey(), entry.getValue()}).toList());
     }
 
     void remove(String notebookId) {

@@ -1,6 +1,7 @@
 package io.quire.projections.versions;
 
-import io.quire.domain.notebook.event.*;
+import io.quire.domain.notebook.event.NotebookEvent;
+import io.quire.domain.notebook.event.VersionNamed;
 import io.quire.projections.jdbc.BatchWrites;
 import io.quire.projections.notebook.NotebookProjections;
 import org.axonframework.config.ProcessingGroup;
@@ -24,18 +25,9 @@ public class VersionProjection {
         this.names = new BatchWrites<>("version-names", versions::insertNames, () -> { });
     }
 
-    /** What the kernel did, and naming a version, change no one's text: the rest are edits. */
-    private static boolean isEdit(NotebookEvent event) {
-        return !(event instanceof VersionNamed || event instanceof ExecutionRequested || event instanceof ExecutionStarted
-                || event instanceof OutputProduced || event instanceof DisplayUpdated || event instanceof OutputCleared
-                || event instanceof ExecutionEnded);
-    }
-
     @EventHandler
     void on(NotebookEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
-        rows.put(event.notebookId() + "/" + sequenceNumber,
-                new Versions.Row(event.notebookId(), sequenceNumber, at, event.user(), VersionSummary.of(event),
-                        isEdit(event)));
+        rows.put(event.notebookId() + "/" + sequenceNumber, Versions.Row.of(event, sequenceNumber, at));
         if (event instanceof VersionNamed named) {
             names.put(named.notebookId() + "/" + named.name(), named);
         }

@@ -1,10 +1,18 @@
 package io.quire.projections.versions;
 
+import io.quire.domain.notebook.event.DisplayUpdated;
+import io.quire.domain.notebook.event.ExecutionEnded;
+import io.quire.domain.notebook.event.ExecutionRequested;
+import io.quire.domain.notebook.event.ExecutionStarted;
+import io.quire.domain.notebook.event.NotebookEvent;
+import io.quire.domain.notebook.event.OutputCleared;
+import io.quire.domain.notebook.event.OutputProduced;
 import io.quire.domain.notebook.event.VersionNamed;
 import io.quire.projections.jdbc.Sql;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,19 +95,43 @@ public class Versions {
     }
 
     void insert(Map<String, Row> rows) {
+        insert(rows.values());
+    }
+
+    /** Adds version rows (as the projection does, in one JDBC batch); for a bulk replay. */
+    public void insert(Collection<Row> rows) {
         sql.batch("INSERT INTO notebook_version (notebook_id, version, at, who, summary, edited)"
                         + " VALUES (?, ?, ?, ?, ?, ?)",
-                rows.values().stream().map(r -> new Object[]{r.notebookId(), r.version(), r.at(), r.user(),
+                rows.stream().map(r -> new Object[]{r.notebookId(), r.version(), r.at(), r.user(),
                         r.summary().length() > 1000 ? r.summary().substring(0, 1000) : r.summary(), r.edited()})
                         .toList());
     }
 
     void insertNames(Map<String, VersionNamed> names) {
+        insertNames(names.values());
+    }
+
+    /** Records the names given to versions; for a bulk replay. */
+    public void insertNames(Collection<VersionNamed> names) {
         sql.batch("INSERT INTO version_name (notebook_id, name, version) VALUES (?, ?, ?)",
-                names.values().stream().map(n -> new Object[]{n.notebookId(), n.name(), n.version()}).toList());
+                names.stream().map(n -> new Object[]{n.notebookId(), n.name(), n.version()}).toList());
     }
 
     /** One row of the versions table. */
-    record Row(String notebookId, long version, Instant at, String user, String summary, boolean edited) {
+    public record Row(String notebookId, long version, Instant at, String user, String summary, boolean edited) {
+
+        /** The row for the event with that sequence number, stored at that instant. */
+        public static Row of(NotebookEvent event, long sequenceNumber, Instant at) {
+            return new Row(event.notebookId(), sequenceNumber, at, event.user(), VersionSummary.of(event),
+                    isEdit(event));
+        }
+
+        /** What the kernel did, and naming a version, change no one's text: the rest are edits. */
+        private static boolean isEdit(NotebookEvent event) {
+            return !(event instanceof VersionNamed || event instanceof ExecutionRequested
+                    || event instanceof ExecutionStarted || event instanceof OutputProduced
+                    || event instanceof DisplayUpdated || event instanceof OutputCleared
+                    || event instanceof ExecutionEnded);
+        }
     }
 }

@@ -1,0 +1,100 @@
+package io.quire.domain.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Reads every stored event in global order straight from Axon's event table, for a bulk replay that does not need
+ * Axon's per-event machinery (messages, units of work, handler lookup: a third of a tracking processor's time).
+ * Pages by {@code globalIndex} (keyset: each page is an index range scan, and no cursor stays open across the
+ * caller's transactions). Decodes only the payloads of the wanted type, each type with its own cached Jackson
+ * reader; the others are skipped without decoding. Payloads are read as stored: Quire registers no upcasters.
+ *
+ * @param <T> the payload type wanted
+ */
+public final class StoredEventReader<T> {
+
+    private static final int PAGE_SIZE = 5_000;
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+    private final Class<T> wanted;
+    /** For each payload type name: its reader when it is a {@code T}, else empty. */
+    private final Map<String, Optional<ObjectReader>> readers = new HashMap<>();
+
+    /**
+     * @param json a mapper configured as the one that wrote the events ({@code QuireJson.newObjectMapper()})
+     */
+    public StoredEventReader(DataSource dataSource, ObjectMapper json, Class<T> wanted) {
+        this.dataSource = dataSource;
+        this.json = json;
+        this.wanted = wanted;
+    }
+
+    /** One stored event whose payload is a {@code T}. */
+    public record StoredEvent<T>(long globalIndex, String aggregateId, long sequenceNumber, Instant timestamp,
+                                 T payload) {
+    }
+
+    /**
+     * Hands every stored event of the wanted type to {@code each}, in global order, on the calling thread.
+     *
+     * @return the global index of the last event stored (of any type), or -1 when the store is empty
+     * @throws EventDatabaseException when the table cannot be read or a payload cannot be decoded
+     */
+    public long readAll(Consumer<StoredEvent<T>> each) {
+        long after = -1;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement page = connection.prepareStatement("SELECT globalIndex, aggregateIdentifier,"
+                     + " sequenceNumber, timeStamp, payloadType, payload FROM DomainEventEntry WHERE globalIndex > ?"
+                     + " ORDER BY globalIndex LIMIT " + PAGE_SIZE)) {
+            page.setFetchSize(PAGE_SIZE);
+            while (true) {
+                page.setLong(1, after);
+                int rows = 0;
+                try (ResultSet row = page.executeQuery()) {
+                    while (row.next()) {
+                        rows++;
+                        after = row.getLong(1);
+                        ObjectReader reader = readerFor(row.getString(5));
+                        if (reader != null) {
+                            T payload = reader.readValue(row.getBytes(6));
+                            each.accept(new StoredEvent<>(after, row.getString(2), row.getLong(3),
+                                    StoredTimestamps.parse(row.getString(4)), payload));
+                        }
+                    }
+                }
+                if (rows < PAGE_SIZE) {
+                    return after;
+                }
+            }
+        } catch (SQLException | IOException e) {
+            throw new EventDatabaseException("cannot read the stored events after global index " + after + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private ObjectReader readerFor(String payloadType) {
+        return readers.computeIfAbsent(payloadType, type -> {
+            try {
+                Class<?> payloadClass = Class.forName(type, false, wanted.getClassLoader());
+                return wanted.isAssignableFrom(payloadClass) ? Optional.of(json.readerFor(payloadClass))
+                        : Optional.empty();
+            } catch (ClassNotFoundException e) {
+                return Optional.empty(); // a type no one here handles (Axon skips it the same way)
+            }
+        }).orElse(null);
+    }
+}
