@@ -5,22 +5,35 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Python's {@code repr(float)}, which {@code json.dumps} writes: the shortest decimal that reads back as the same
+ * Python's {@code repr(float)} ({@link #repr}), which {@code json.dumps} also writes ({@link #json}, which names
+ * non-finite values as JSON-ish {@code NaN}/{@code Infinity} where repr says {@code nan}/{@code inf}): the shortest decimal that reads back as the same
  * double, in fixed notation when the decimal point falls within 16 digits ({@code 0.0001}, {@code 100.0}) and in
  * exponent notation otherwise ({@code 1e-05}, {@code 1e+16}). Java's {@code Double.toString} differs in notation
  * and, before Java 19, is not always the shortest.
  */
-final class PythonFloat {
+public final class PythonFloat {
 
     private PythonFloat() {
     }
 
-    static String repr(double value) {
+    /** As Python's {@code json.dumps} writes a float. */
+    public static String json(double value) {
         if (Double.isNaN(value)) {
             return "NaN";
         }
         if (Double.isInfinite(value)) {
             return value > 0 ? "Infinity" : "-Infinity";
+        }
+        return repr(value);
+    }
+
+    /** As Python's {@code repr(float)} writes it. */
+    public static String repr(double value) {
+        if (Double.isNaN(value)) {
+            return "nan";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf";
         }
         if (value == 0) {
             return (1 / value < 0) ? "-0.0" : "0.0";

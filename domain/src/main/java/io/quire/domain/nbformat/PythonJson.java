@@ -52,7 +52,7 @@ final class PythonJson {
             case ARRAY -> writeArray(value, depth, out);
             case STRING -> writeString(value.textValue(), out);
             case NUMBER -> out.append(value.isIntegralNumber() ? value.bigIntegerValue().toString()
-                    : PythonFloat.repr(value.doubleValue()));
+                    : PythonFloat.json(value.doubleValue()));
             case BOOLEAN -> out.append(value.booleanValue() ? "true" : "false");
             case NULL -> out.append("null");
             default -> throw new IllegalArgumentException("not JSON data: " + value.getNodeType() + " node");

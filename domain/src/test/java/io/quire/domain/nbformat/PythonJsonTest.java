@@ -38,8 +38,10 @@ class PythonJsonTest {
                 {Double.NaN, "NaN"}, {Double.POSITIVE_INFINITY, "Infinity"}, {Double.NEGATIVE_INFINITY, "-Infinity"},
         };
         for (Object[] pair : expected) {
-            assertThat(PythonFloat.repr((Double) pair[0])).as("repr(%s)", pair[0]).isEqualTo(pair[1]);
+            assertThat(PythonFloat.json((Double) pair[0])).as("json.dumps(%s)", pair[0]).isEqualTo(pair[1]);
         }
+        assertThat(PythonFloat.repr(Double.NaN)).isEqualTo("nan");
+        assertThat(PythonFloat.repr(Double.NEGATIVE_INFINITY)).isEqualTo("-inf");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.quire.runtime.papermill;
 
+import io.quire.domain.nbformat.PythonFloat;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 

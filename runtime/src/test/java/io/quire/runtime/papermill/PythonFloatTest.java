@@ -1,5 +1,6 @@
 package io.quire.runtime.papermill;
 
+import io.quire.domain.nbformat.PythonFloat;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

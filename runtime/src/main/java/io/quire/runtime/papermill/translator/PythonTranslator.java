@@ -1,8 +1,8 @@
 package io.quire.runtime.papermill.translator;
 
+import io.quire.domain.nbformat.PythonFloat;
 import io.quire.runtime.papermill.PythonText;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quire.runtime.papermill.PythonFloat;
 
 import java.util.List;
 import java.util.Map.Entry;

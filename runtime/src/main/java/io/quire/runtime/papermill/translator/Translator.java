@@ -1,8 +1,8 @@
 package io.quire.runtime.papermill.translator;
 
+import io.quire.domain.nbformat.PythonFloat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quire.runtime.papermill.InvalidParametersException;
-import io.quire.runtime.papermill.PythonFloat;
 import io.quire.runtime.papermill.PythonText;
 
 import java.math.BigInteger;
