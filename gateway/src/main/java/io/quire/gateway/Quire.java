@@ -50,6 +50,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
@@ -77,6 +78,8 @@ public final class Quire implements AutoCloseable {
     private static final int CACHED_AGGREGATES = 256;
     /** A taken kernel's replacement starts this much later, not while the work it was taken for begins. */
     private static final Duration POOL_REFILL_DELAY = Duration.ofMillis(500);
+    /** How long a read waits for events below the head that its projections have not seen (see awaitProjections). */
+    private static final Duration GAP_GRACE = Duration.ofSeconds(2);
     /** How often a running run's partial output notebook is saved. */
     private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(10);
 
@@ -265,9 +268,10 @@ public final class Quire implements AutoCloseable {
 
     /**
      * Waits until the projections have applied every event stored so far, so a read after a write (or after a
-     * restart) sees it. A projection counts as caught up when this node's processor has reached the head, or, when
-     * another node of a cluster holds its token, when the shared token has. Polls: Axon offers no completion
-     * signal for "caught up".
+     * restart) sees it. A projection counts as caught up when this node's processor (or, when another node of a
+     * cluster holds its token, the shared token) has applied every event up to the head: position and gaps both,
+     * since commits that overlap can make an event below the head visible after the head itself. Polls: Axon
+     * offers no completion signal for "caught up".
      *
      * @throws TimeoutException when they have not caught up in time (a stuck or failing projection)
      */
@@ -279,9 +283,26 @@ public final class Quire implements AutoCloseable {
         long target = head.position().getAsLong();
         List<String> groups = List.of(NotebookProjections.GROUP, RunProjections.GROUP, ScheduleProjections.GROUP);
         long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Long> gapsSince = new java.util.HashMap<>();
         int polls = 0;
-        while (!groups.stream().allMatch(group -> reached(group, target))) {
-            if (System.nanoTime() > deadline) {
+        while (true) {
+            long now = System.nanoTime();
+            boolean all = true;
+            for (String group : groups) {
+                Progress progress = progress(group, target);
+                if (progress == Progress.GAPS) {
+                    // Events below the target not seen yet: committed late (wait), or a rolled-back transaction's
+                    // hole in the sequence, which never fills (stop waiting after a grace).
+                    long since = gapsSince.computeIfAbsent(group, g -> now);
+                    all &= now - since > GAP_GRACE.toNanos();
+                } else {
+                    all &= progress == Progress.DONE;
+                }
+            }
+            if (all) {
+                return;
+            }
+            if (now > deadline) {
                 throw new TimeoutException("the read models did not catch up with the events within " + timeout
                         + " (" + progress(groups) + ", events up to " + target + "); run `quire rebuild` if this"
                         + " persists");
@@ -290,6 +311,9 @@ public final class Quire implements AutoCloseable {
         }
     }
 
+    /** Where a processing group stands against the events up to a position. */
+    private enum Progress { BEHIND, GAPS, DONE }
+
     private String progress(List<String> groups) {
         return groups.stream().map(group -> {
             TrackingEventProcessor processor = axon.eventProcessingConfiguration()
@@ -297,37 +321,60 @@ public final class Quire implements AutoCloseable {
             String here = processor.processingStatus().values().stream()
                     .map(status -> String.valueOf(status.getCurrentPosition().orElse(-1)))
                     .collect(java.util.stream.Collectors.joining(","));
-            return group + " at " + (here.isEmpty() ? "shared " + sharedTokenPosition(group) : here);
+            return group + " at " + (here.isEmpty() ? "shared " + sharedTokens(group) : here);
         }).collect(java.util.stream.Collectors.joining(", "));
     }
 
-    private boolean reached(String group, long target) {
+    /**
+     * The best of this node's processor for the group and its token as stored (claimed by whichever node of a
+     * cluster): a group is done when it has applied every event up to the target, gaps below it included.
+     */
+    private Progress progress(String group, long target) {
         TrackingEventProcessor processor = axon.eventProcessingConfiguration()
                 .eventProcessor(group, TrackingEventProcessor.class).orElseThrow();
-        boolean here = processor.processingStatus().values().stream().anyMatch(status -> status.getCurrentPosition()
-                .stream().anyMatch(position -> position >= target));
-        return here || sharedTokenPosition(group) >= target;
+        Progress best = Progress.BEHIND;
+        for (var status : processor.processingStatus().values()) {
+            best = better(best, progress(status.getTrackingToken(), target));
+        }
+        if (best != Progress.DONE) {
+            for (TrackingToken token : sharedTokens(group)) {
+                best = better(best, progress(token, target));
+            }
+        }
+        return best;
     }
 
-    /** The position of a processing group's token as stored (claimed by whichever node), or -1 without one. */
-    private long sharedTokenPosition(String group) {
+    private static Progress better(Progress a, Progress b) {
+        return a.ordinal() >= b.ordinal() ? a : b;
+    }
+
+    private static Progress progress(TrackingToken token, long target) {
+        if (token == null || token.position().orElse(-1) < target) {
+            return Progress.BEHIND;
+        }
+        if (token instanceof GapAwareTrackingToken gapAware && !gapAware.getGaps().headSet(target + 1).isEmpty()) {
+            return Progress.GAPS;
+        }
+        return Progress.DONE;
+    }
+
+    /** A processing group's tokens as stored (claimed by whichever node); none before a processor stored one. */
+    private List<TrackingToken> sharedTokens(String group) {
         try (Connection connection = database.dataSource().getConnection();
              PreparedStatement query = connection.prepareStatement(
                      "SELECT token, tokenType FROM tokenEntry WHERE processorName = ? AND token IS NOT NULL")) {
             query.setString(1, group);
-            long position = -1;
+            List<TrackingToken> tokens = new java.util.ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    TrackingToken token = serializer.deserialize(new SimpleSerializedObject<>(rows.getBytes(1),
-                            byte[].class, rows.getString(2), null));
-                    long at = token.position().orElse(-1);
-                    position = position < 0 ? at : Math.min(position, at);
+                    tokens.add(serializer.deserialize(new SimpleSerializedObject<>(rows.getBytes(1), byte[].class,
+                            rows.getString(2), null)));
                 }
             }
-            return position;
+            return tokens;
         } catch (SQLException e) {
             if ("42P01".equals(e.getSQLState()) || "42S02".equals(e.getSQLState()) || "42S04".equals(e.getSQLState())) {
-                return -1; // no processor has stored a token yet
+                return List.of(); // no processor has stored a token yet
             }
             throw new IllegalStateException("cannot read the projections' progress: " + e.getMessage(), e);
         }

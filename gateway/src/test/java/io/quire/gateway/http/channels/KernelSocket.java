@@ -106,8 +106,8 @@ public final class KernelSocket implements AutoCloseable {
     public Execution execute(String code, JsonObject metadata) throws InterruptedException {
         String msgId = executeRequest(code, metadata).getJsonObject("header").getString("msg_id");
         JsonObject reply = await(message -> "execute_reply".equals(type(message)) && msgId.equals(parent(message)),
-                Duration.ofSeconds(30));
-        await(message -> isStatus(message, "idle") && msgId.equals(parent(message)), Duration.ofSeconds(30));
+                Duration.ofSeconds(60));
+        await(message -> isStatus(message, "idle") && msgId.equals(parent(message)), Duration.ofSeconds(60));
         List<JsonObject> iopub = seenWithParent(msgId).stream()
                 .filter(message -> "iopub".equals(message.getString("channel"))).toList();
         return new Execution(reply, iopub);

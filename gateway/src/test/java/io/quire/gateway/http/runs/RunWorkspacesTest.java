@@ -34,10 +34,14 @@ class RunWorkspacesTest {
     static void start() {
         server = TestServer.shared();
         wanda = server.quire.users().add("wanda-runs", Workspaces.of(List.of("runs-wanda")));
+        for (String folder : List.of("runs-wanda", "runs-other")) {
+            server.put("/api/contents/" + folder, TestServer.JSON.createObjectNode().put("type", "directory"));
+        }
         for (String path : List.of("runs-wanda/mine.ipynb", "runs-other/theirs.ipynb")) {
             var model = TestServer.JSON.createObjectNode().put("type", "notebook");
             model.set("content", RunNotebookFiles.notebook("1 + 1"));
-            assertThat(server.put("/api/contents/" + path, model).status()).isIn(200, 201);
+            Answer saved = server.put("/api/contents/" + path, model);
+            assertThat(saved.status()).as(saved.body()).isIn(200, 201);
         }
         insideRun = endedRun("runs-wanda/mine.ipynb");
         outsideRun = endedRun("runs-other/theirs.ipynb");
