@@ -35,6 +35,8 @@ final class RunEventStream {
 
     /** How often a quiet stream sends a keep-alive comment and checks the store for anything it missed. */
     static final long KEEP_ALIVE_MILLIS = 15_000;
+    /** How often a following stream reads the store from the next event it expects, in case it missed one. */
+    static final long CATCH_UP_MILLIS = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(RunEventStream.class);
     /** Events held for a client that does not read them, at most, before it is dropped. */
     private static final int MAX_WAITING = 100_000;
@@ -58,6 +60,7 @@ final class RunEventStream {
     private boolean closed;
     private Registration subscription;
     private long keepAlive = -1;
+    private long catchUp = -1;
 
     /**
      * @param follow false to send only the events recorded so far
@@ -108,6 +111,9 @@ final class RunEventStream {
                 response.write(RunEventFrames.keepAlive());
                 reread();
             });
+            // An event published between the subscription and the replay is only missed if nothing follows it
+            // (a later one would show the gap): a cheap read from the next expected sequence catches it soon.
+            catchUp = vertx.setPeriodic(CATCH_UP_MILLIS, timer -> reread());
         }
     }
 
@@ -225,6 +231,10 @@ final class RunEventStream {
         if (subscription != null) {
             subscription.cancel();
             subscription = null;
+        }
+        if (catchUp >= 0) {
+            vertx.cancelTimer(catchUp);
+            catchUp = -1;
         }
         if (keepAlive >= 0) {
             vertx.cancelTimer(keepAlive);
