@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +42,6 @@ public final class SecretMask {
         return new SecretMask(Map.of());
     }
 
-    /** Whether there is anything to hide. */
-    public boolean isEmpty() {
-        return values.isEmpty();
-    }
-
     /** {@code text} with every secret value masked. */
     public String mask(String text) {
         if (text == null) {
@@ -81,8 +75,4 @@ public final class SecretMask {
         return json;
     }
 
-    /** Every value masked in each of {@code texts}. */
-    public List<String> maskAll(Collection<String> texts) {
-        return texts.stream().map(this::mask).toList();
-    }
 }
