@@ -96,6 +96,26 @@ public final class KernelSocket implements AutoCloseable {
         return message;
     }
 
+    /**
+     * Sends kernel_info_request until one is answered, as JupyterLab does on connecting: through a proxy (Jupyter
+     * Server in gateway mode) the path to the kernel may not be up when the socket opens.
+     */
+    public JsonObject awaitKernelInfo(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            String msgId = send("shell", "kernel_info_request", new JsonObject(), null, null)
+                    .getJsonObject("header").getString("msg_id");
+            try {
+                return await(message -> "kernel_info_reply".equals(type(message)) && msgId.equals(parent(message)),
+                        Duration.ofSeconds(3));
+            } catch (AssertionError unanswered) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("no kernel_info_reply within " + timeout + "; received: " + types());
+                }
+            }
+        }
+    }
+
     public JsonObject executeRequest(String code, JsonObject metadata) {
         return send("shell", "execute_request", new JsonObject().put("code", code).put("silent", false)
                 .put("store_history", true).put("user_expressions", new JsonObject()).put("allow_stdin", true)

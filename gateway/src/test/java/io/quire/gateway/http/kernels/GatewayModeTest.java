@@ -117,6 +117,7 @@ class GatewayModeTest {
         URI channels = URI.create("ws://127.0.0.1:" + jupyterPort + "/api/kernels/" + id + "/channels?session_id="
                 + session + "&token=" + JUPYTER_TOKEN);
         try (KernelSocket socket = KernelSocket.open(channels, false, session)) {
+            socket.awaitKernelInfo(WAIT);
             KernelSocket.Execution environment = socket.execute(
                     "import os; print(os.environ.get(\"QUIRE_TEST_SECRET\"))", null);
             assertThat(environment.first("stream").getJsonObject("content").getString("text")).isEqualTo("None\n");
