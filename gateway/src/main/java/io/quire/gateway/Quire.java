@@ -67,6 +67,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongConsumer;
 
 /**
  * One running Quire node: the event store, the aggregates behind the command gateway, and the projections.
@@ -129,6 +130,16 @@ public final class Quire implements AutoCloseable {
      * @param rebuild when true, the read models are dropped first and rebuilt from every event
      */
     public static Quire start(QuireSettings settings, boolean rebuild) {
+        return start(settings, rebuild, replayed -> { });
+    }
+
+    /**
+     * Opens the event store and starts the node.
+     *
+     * @param rebuild         when true, the read models are dropped first and rebuilt from every event
+     * @param rebuildProgress told now and then how many events a rebuild has replayed so far
+     */
+    public static Quire start(QuireSettings settings, boolean rebuild, LongConsumer rebuildProgress) {
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
         EventDatabase database = settings.databaseUrl() == null
@@ -144,24 +155,7 @@ public final class Quire implements AutoCloseable {
             EventStorageEngine storageEngine = database.storageEngine(serializer);
             OutputBlobs blobs = new OutputBlobs(new JdbcBlobStore(database.dataSource(),
                     database.kind() == DatabaseKind.POSTGRESQL ? "BYTEA" : "BLOB"), settings.largeOutputThreshold());
-            NotebookProjections projections = new NotebookProjections(database.connectionProvider(),
-                    new InlinedOutputs(blobs));
-            RunProjections runs = new RunProjections(database.connectionProvider());
-            ScheduleProjections schedules = new ScheduleProjections(database.connectionProvider());
-            if (rebuild) {
-                schedules.dropTables();
-                database.resetTokens(ScheduleProjections.GROUP);
-                runs.dropTables();
-                database.resetTokens(RunProjections.GROUP);
-            }
-            boolean replayNotebooks = rebuild || projections.outdated();
-            if (replayNotebooks) {
-                projections.dropTables();
-                database.resetTokens(NotebookProjections.GROUP);
-            }
-            projections.createTables();
-            runs.createTables();
-            schedules.createTables();
+            ReadModels readModels = ReadModels.open(database, new InlinedOutputs(blobs), rebuild);
             Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                     .configureSerializer(c -> serializer)
                     .configureEventSerializer(c -> serializer)
@@ -188,38 +182,21 @@ public final class Quire implements AutoCloseable {
                     .executor(snapshots)
                     .build());
             configurer.eventProcessing().registerTokenStore(c -> database.tokenStore(serializer));
-            // When replaying, the notebooks processor starts after the bulk replay, from the token it leaves.
-            projections.registerWith(configurer, !replayNotebooks);
-            runs.registerWith(configurer);
-            schedules.registerWith(configurer);
+            readModels.registerWith(configurer);
             Configuration axon = configurer.buildConfiguration();
             axon.start();
-            if (replayNotebooks) {
-                replayNotebooks(axon, database, projections, serializer);
+            try {
+                readModels.replay(axon, serializer, rebuildProgress);
+            } catch (RuntimeException e) {
+                axon.shutdown();
+                throw e;
             }
-            return new Quire(settings, database, axon, projections, runs, schedules, storageEngine, blobs, serializer,
-                    snapshots, commits);
+            return new Quire(settings, database, axon, readModels.notebooks, readModels.runs, readModels.schedules,
+                    storageEngine, blobs, serializer, snapshots, commits);
         } catch (RuntimeException e) {
             snapshots.shutdownNow();
             commits.shutdownNow();
             database.close();
-            throw e;
-        }
-    }
-
-    /**
-     * Rebuilds the notebook read models in bulk, then starts their processor from the last event replayed. In bulk
-     * because the tracking processor replayed 25,000-40,000 events/s here; the runs and schedules processors replay
-     * on their own threads meanwhile. Before this returns, no command is handled by this node.
-     */
-    private static void replayNotebooks(Configuration axon, EventDatabase database, NotebookProjections projections,
-                                        Serializer serializer) {
-        try {
-            projections.replayAll(database.dataSource(), database.transactionManager(),
-                    database.tokenStore(serializer));
-            axon.eventProcessingConfiguration().eventProcessor(NotebookProjections.GROUP).orElseThrow().start();
-        } catch (RuntimeException e) {
-            axon.shutdown();
             throw e;
         }
     }

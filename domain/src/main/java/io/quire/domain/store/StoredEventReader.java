@@ -14,52 +14,52 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Reads every stored event in global order straight from Axon's event table, for a bulk replay that does not need
  * Axon's per-event machinery (messages, units of work, handler lookup: a third of a tracking processor's time).
  * Pages by {@code globalIndex} (keyset: each page is an index range scan, and no cursor stays open across the
- * caller's transactions). Decodes only the payloads of the wanted type, each type with its own cached Jackson
+ * caller's transactions). Decodes only the payloads of the wanted types, each type with its own cached Jackson
  * reader; the others are skipped without decoding. Payloads are read as stored: Quire registers no upcasters.
- *
- * @param <T> the payload type wanted
  */
-public final class StoredEventReader<T> {
+public final class StoredEventReader {
 
     private static final int PAGE_SIZE = 5_000;
 
     private final DataSource dataSource;
     private final ObjectMapper json;
-    private final Class<T> wanted;
-    /** For each payload type name: its reader when it is a {@code T}, else empty. */
+    private final Predicate<Class<?>> wanted;
+    /** For each payload type name: its reader when it is wanted, else empty. */
     private final Map<String, Optional<ObjectReader>> readers = new HashMap<>();
 
     /**
-     * @param json a mapper configured as the one that wrote the events ({@code QuireJson.newObjectMapper()})
+     * @param json   a mapper configured as the one that wrote the events ({@code QuireJson.newObjectMapper()})
+     * @param wanted which payload classes to decode and hand over; asked once per stored payload type
      */
-    public StoredEventReader(DataSource dataSource, ObjectMapper json, Class<T> wanted) {
+    public StoredEventReader(DataSource dataSource, ObjectMapper json, Predicate<Class<?>> wanted) {
         this.dataSource = dataSource;
         this.json = json;
         this.wanted = wanted;
     }
 
-    /** One stored event whose payload is a {@code T}. */
-    public record StoredEvent<T>(long globalIndex, String aggregateId, long sequenceNumber, Instant timestamp,
-                                 T payload) {
+    /** One stored event whose payload is of a wanted class. */
+    public record StoredEvent(long globalIndex, String eventId, String aggregateId, long sequenceNumber,
+                              Instant timestamp, Object payload) {
     }
 
     /**
-     * Hands every stored event of the wanted type to {@code each}, in global order, on the calling thread.
+     * Hands every stored event of a wanted type to {@code each}, in global order, on the calling thread.
      *
      * @return the global index of the last event stored (of any type), or -1 when the store is empty
      * @throws EventDatabaseException when the table cannot be read or a payload cannot be decoded
      */
-    public long readAll(Consumer<StoredEvent<T>> each) {
+    public long readAll(Consumer<StoredEvent> each) {
         long after = -1;
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement page = connection.prepareStatement("SELECT globalIndex, aggregateIdentifier,"
-                     + " sequenceNumber, timeStamp, payloadType, payload FROM DomainEventEntry WHERE globalIndex > ?"
-                     + " ORDER BY globalIndex LIMIT " + PAGE_SIZE)) {
+             PreparedStatement page = connection.prepareStatement("SELECT globalIndex, eventIdentifier,"
+                     + " aggregateIdentifier, sequenceNumber, timeStamp, payloadType, payload FROM DomainEventEntry"
+                     + " WHERE globalIndex > ? ORDER BY globalIndex LIMIT " + PAGE_SIZE)) {
             page.setFetchSize(PAGE_SIZE);
             while (true) {
                 page.setLong(1, after);
@@ -68,11 +68,11 @@ public final class StoredEventReader<T> {
                     while (row.next()) {
                         rows++;
                         after = row.getLong(1);
-                        ObjectReader reader = readerFor(row.getString(5));
+                        ObjectReader reader = readerFor(row.getString(6));
                         if (reader != null) {
-                            T payload = reader.readValue(row.getBytes(6));
-                            each.accept(new StoredEvent<>(after, row.getString(2), row.getLong(3),
-                                    StoredTimestamps.parse(row.getString(4)), payload));
+                            Object payload = reader.readValue(row.getBytes(7));
+                            each.accept(new StoredEvent(after, row.getString(2), row.getString(3), row.getLong(4),
+                                    StoredTimestamps.parse(row.getString(5)), payload));
                         }
                     }
                 }
@@ -89,8 +89,8 @@ public final class StoredEventReader<T> {
     private ObjectReader readerFor(String payloadType) {
         return readers.computeIfAbsent(payloadType, type -> {
             try {
-                Class<?> payloadClass = Class.forName(type, false, wanted.getClassLoader());
-                return wanted.isAssignableFrom(payloadClass) ? Optional.of(json.readerFor(payloadClass))
+                Class<?> payloadClass = Class.forName(type, false, StoredEventReader.class.getClassLoader());
+                return wanted.test(payloadClass) ? Optional.of(json.readerFor(payloadClass))
                         : Optional.empty();
             } catch (ClassNotFoundException e) {
                 return Optional.empty(); // a type no one here handles (Axon skips it the same way)

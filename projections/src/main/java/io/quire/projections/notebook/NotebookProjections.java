@@ -3,21 +3,14 @@ package io.quire.projections.notebook;
 import io.quire.projections.contents.Contents;
 import io.quire.projections.contents.ContentsProjection;
 import io.quire.projections.jdbc.Sql;
+import io.quire.projections.rebuild.BulkReplay;
 import io.quire.projections.versions.VersionProjection;
 import io.quire.projections.versions.Versions;
-import io.quire.domain.notebook.event.NotebookEvent;
-import io.quire.domain.serialization.QuireJson;
-import io.quire.domain.store.StoredEventReader;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 
-import javax.sql.DataSource;
-import java.util.Collections;
 
 /**
  * The notebook read models (live notebooks, contents tree, versions), their tables, and their registration as one
@@ -78,25 +71,9 @@ public class NotebookProjections {
         versions.dropTables();
     }
 
-    /**
-     * Fills the read models, just dropped and created again, from every stored event in one bulk pass
-     * ({@link NotebookReplay}) instead of through the tracking processor, then stores the processing group's token
-     * at the last event, so that the processor, once started, goes on from there. The group's token must not exist
-     * (reset it with the tables), and no one may append events meanwhile.
-     *
-     * @param events       where the events are stored
-     * @param transactions the thread-bound transactions of the connections the read models are written with
-     * @param tokens       the processors' token store
-     * @return the number of the last event replayed (its global index), -1 when the store is empty
-     */
-    public long replayAll(DataSource events, TransactionManager transactions, TokenStore tokens) {
-        long last = new NotebookReplay(this, inlined, transactions)
-                .replay(new StoredEventReader<>(events, QuireJson.newObjectMapper(), NotebookEvent.class));
-        if (last >= 0) {
-            transactions.executeInTransaction(() -> tokens.initializeTokenSegments(GROUP, 1,
-                    GapAwareTrackingToken.newInstance(last, Collections.emptySortedSet())));
-        }
-        return last;
+    /** This group's share of a {@code ReadModelRebuild}, into the tables just dropped and created again. */
+    public BulkReplay bulkReplay() {
+        return new NotebookReplay(this, inlined);
     }
 
     /**
@@ -104,7 +81,7 @@ public class NotebookProjections {
      * A failing handler stops the batch (and retries it) rather than skipping an event: a read model with a hole
      * would be wrong forever.
      *
-     * @param autoStart false to start the processor later (after {@link #replayAll}), by hand
+     * @param autoStart false to start the processor later (after a bulk replay), by hand
      */
     public void registerWith(Configurer configurer, boolean autoStart) {
         configurer.registerEventHandler(c -> new LiveNotebookProjection(liveNotebooks, inlined));

@@ -7,10 +7,11 @@ import io.quire.domain.notebook.event.NotebookImported;
 import io.quire.domain.notebook.event.NotebookRenamed;
 import io.quire.domain.notebook.event.NotebookRestored;
 import io.quire.domain.notebook.event.VersionNamed;
-import io.quire.domain.store.StoredEventReader;
 import io.quire.domain.store.StoredEventReader.StoredEvent;
+import io.quire.projections.rebuild.BackgroundWrites;
+import io.quire.projections.rebuild.BulkReplay;
+import io.quire.projections.rebuild.ReadModelRebuild;
 import io.quire.projections.versions.Versions;
-import org.axonframework.common.transaction.TransactionManager;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,55 +20,44 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rebuilds the notebook read models (live notebooks, contents, versions) from every stored event in one pass,
- * without Axon's tracking processor: the events are read in global order, folded per notebook in memory with the
- * very code the projections use ({@link NotebookDocument}, {@link Versions.Row#of}), and written in large JDBC
- * batches, a transaction every {@value #EVENTS_PER_TRANSACTION} events. The tables it fills are what the projections
- * would have written event by event, row for row; the caller then sets the processing group's token to the last
- * event read, so that the tracking processor goes on from there.
- *
- * <p>For empty tables only (after {@link NotebookProjections#dropTables()}), and while no one appends events: an
- * event committed during the replay with a global index below the last one read would be missed.
+ * The notebook read models' share of a {@link ReadModelRebuild} (live notebooks, contents, versions): the events are
+ * folded per notebook in memory with the very code the projections use ({@link NotebookDocument},
+ * {@link Versions.Row#of}) and written in large JDBC batches when the rebuild commits. The tables it fills are what
+ * the projections would have written event by event, row for row.
  */
-public final class NotebookReplay {
+public final class NotebookReplay implements BulkReplay {
 
-    /** Large transactions, few commits; a bound so that a long history does not make one huge transaction. */
-    private static final int EVENTS_PER_TRANSACTION = 50_000;
     /** Documents kept in memory between transactions (the projection keeps as many). */
     private static final int DOCUMENTS_KEPT = 256;
 
     private final NotebookProjections projections;
     private final InlinedOutputs inlined;
-    private final TransactionManager transactions;
 
     private final Map<String, NotebookDocument> documents = new HashMap<>();
     private final Map<String, NotebookDocument> changed = new LinkedHashMap<>();
     /** Where each notebook lives, null once deleted: the contents table, written at the end. */
     private final Map<String, String> paths = new LinkedHashMap<>();
-    private final List<Versions.Row> versionRows = new ArrayList<>();
-    private final Map<String, VersionNamed> names = new LinkedHashMap<>();
+    private List<Versions.Row> versionRows = new ArrayList<>();
+    private Map<String, VersionNamed> names = new LinkedHashMap<>();
 
-    public NotebookReplay(NotebookProjections projections, InlinedOutputs inlined, TransactionManager transactions) {
+    public NotebookReplay(NotebookProjections projections, InlinedOutputs inlined) {
         this.projections = projections;
         this.inlined = inlined;
-        this.transactions = transactions;
     }
 
-    /**
-     * Replays every notebook event that {@code events} reads into the (empty) read models.
-     *
-     * @return the global index of the last stored event, the position the processing group goes on from; -1 when
-     * the store is empty
-     */
-    public long replay(StoredEventReader<NotebookEvent> events) {
-        long last = events.readAll(this::apply);
-        flush();
-        transactions.executeInTransaction(() -> projections.contents().insertAll(livePaths()));
-        return last;
+    @Override
+    public String group() {
+        return NotebookProjections.GROUP;
     }
 
-    private void apply(StoredEvent<NotebookEvent> stored) {
-        NotebookEvent event = stored.payload();
+    @Override
+    public boolean wants(Class<?> payloadType) {
+        return NotebookEvent.class.isAssignableFrom(payloadType);
+    }
+
+    @Override
+    public void apply(StoredEvent stored) {
+        NotebookEvent event = (NotebookEvent) stored.payload();
         String notebookId = event.notebookId();
         NotebookDocument document = documents.get(notebookId);
         if (document == null) {
@@ -83,9 +73,6 @@ public final class NotebookReplay {
         versionRows.add(Versions.Row.of(event, sequenceNumber, stored.timestamp()));
         if (event instanceof VersionNamed named) {
             names.put(named.notebookId() + "/" + named.name(), named);
-        }
-        if (versionRows.size() >= EVENTS_PER_TRANSACTION) {
-            flush();
         }
     }
 
@@ -104,18 +91,29 @@ public final class NotebookReplay {
         }
     }
 
-    private void flush() {
-        transactions.executeInTransaction(() -> {
-            projections.liveNotebooks().save(changed.values());
-            projections.versions().insert(versionRows);
-            projections.versions().insertNames(names.values());
-        });
+    /** The version rows, most of what is written, on the second thread; the live notebooks here (read back here). */
+    @Override
+    public void flush(BackgroundWrites background) {
+        projections.liveNotebooks().save(changed.values());
         changed.clear();
-        versionRows.clear();
-        names.clear();
+        List<Versions.Row> rows = versionRows;
+        Map<String, VersionNamed> named = names;
+        background.submit(() -> {
+            projections.versions().insert(rows);
+            projections.versions().insertNames(named.values());
+        });
+        versionRows = new ArrayList<>();
+        names = new LinkedHashMap<>();
         if (documents.size() > DOCUMENTS_KEPT) {
             documents.clear();
         }
+    }
+
+    /** The contents table last: a notebook's path may change until its last event. */
+    @Override
+    public void complete(BackgroundWrites background) {
+        flush(background);
+        projections.contents().insertAll(livePaths());
     }
 
     private Map<String, String> livePaths() {

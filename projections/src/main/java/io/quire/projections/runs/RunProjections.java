@@ -1,6 +1,8 @@
 package io.quire.projections.runs;
 
 import io.quire.projections.jdbc.Sql;
+import io.quire.projections.rebuild.BulkReplay;
+import io.quire.projections.rebuild.HandlerReplay;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -33,12 +35,18 @@ public class RunProjections {
         history.dropTables();
     }
 
+    /** This group's share of a {@code ReadModelRebuild}: its handlers called straight, into fresh tables. */
+    public BulkReplay bulkReplay() {
+        return new HandlerReplay(GROUP, new RunHistoryProjection(history));
+    }
+
     /** Registers the event handler and its processor; the caller registers the token store. */
-    public void registerWith(Configurer configurer) {
+    public void registerWith(Configurer configurer, boolean autoStart) {
         configurer.registerEventHandler(c -> new RunHistoryProjection(history));
         configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessor(GROUP, c -> c.eventStore(),
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100))
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100)
+                                .andAutoStart(autoStart))
                 .registerListenerInvocationErrorHandler(GROUP, c -> PropagatingErrorHandler.instance()));
     }
 }

@@ -1,6 +1,8 @@
 package io.quire.projections.schedules;
 
 import io.quire.projections.jdbc.Sql;
+import io.quire.projections.rebuild.BulkReplay;
+import io.quire.projections.rebuild.HandlerReplay;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -15,7 +17,7 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
  * <pre>{@code
  * ScheduleProjections schedules = new ScheduleProjections(database.connectionProvider());
  * schedules.createTables();
- * schedules.registerWith(configurer);
+ * schedules.registerWith(configurer, true);
  * }</pre>
  */
 public class ScheduleProjections {
@@ -48,15 +50,21 @@ public class ScheduleProjections {
         schedules.dropTables();
     }
 
+    /** This group's share of a {@code ReadModelRebuild}: its handlers called straight, into fresh tables. */
+    public BulkReplay bulkReplay() {
+        return new HandlerReplay(GROUP, new ScheduleProjection(schedules));
+    }
+
     /**
      * Registers the projection and its tracking processor; the caller registers the token store. A failing handler
      * stops the batch (and retries it) rather than skipping an event: a missing schedule would never fire.
      */
-    public void registerWith(Configurer configurer) {
+    public void registerWith(Configurer configurer, boolean autoStart) {
         configurer.registerEventHandler(c -> new ScheduleProjection(schedules));
         configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessor(GROUP, c -> c.eventStore(),
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(BATCH_SIZE))
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(BATCH_SIZE)
+                                .andAutoStart(autoStart))
                 .registerListenerInvocationErrorHandler(GROUP, c -> PropagatingErrorHandler.instance()));
     }
 }

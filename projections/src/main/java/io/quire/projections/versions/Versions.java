@@ -98,10 +98,9 @@ public class Versions {
         insert(rows.values());
     }
 
-    /** Adds version rows (as the projection does, in one JDBC batch); for a bulk replay. */
+    /** Adds version rows; for the projection and a bulk replay. */
     public void insert(Collection<Row> rows) {
-        sql.batch("INSERT INTO notebook_version (notebook_id, version, at, who, summary, edited)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)",
+        sql.insert("notebook_version (notebook_id, version, at, who, summary, edited)",
                 rows.stream().map(r -> new Object[]{r.notebookId(), r.version(), r.at(), r.user(),
                         r.summary().length() > 1000 ? r.summary().substring(0, 1000) : r.summary(), r.edited()})
                         .toList());

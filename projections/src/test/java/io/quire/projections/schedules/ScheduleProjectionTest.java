@@ -59,7 +59,7 @@ class ScheduleProjectionTest {
                 .configureEmbeddedEventStore(c -> database.storageEngine(serializer))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Schedule.class));
         configurer.eventProcessing().registerTokenStore(c -> database.tokenStore(serializer));
-        projections.registerWith(configurer);
+        projections.registerWith(configurer, true);
         axon = configurer.buildConfiguration();
         axon.start();
     }

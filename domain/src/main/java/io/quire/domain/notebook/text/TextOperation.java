@@ -103,24 +103,34 @@ public final class TextOperation {
      * @throws TextMismatchException when the operation does not cover exactly {@code text}
      */
     public String apply(String text) {
-        int length = text.codePointCount(0, text.length());
-        if (length != baseLength) {
-            throw new TextMismatchException("the edit covers " + baseLength + " characters but the text has " + length);
-        }
-        StringBuilder result = new StringBuilder(text.length());
+        // One pass: offsets by code point as the components go, the length checked at the end (a separate
+        // codePointCount walked every cell's whole text once more per edit).
+        StringBuilder result = new StringBuilder(text.length() + 16);
         int index = 0;
-        for (TextComponent component : components) {
-            if (component instanceof TextComponent.Retain retain) {
-                int end = text.offsetByCodePoints(index, retain.count());
-                result.append(text, index, end);
-                index = end;
-            } else if (component instanceof TextComponent.Delete delete) {
-                index = text.offsetByCodePoints(index, delete.count());
-            } else {
-                result.append(((TextComponent.Insert) component).text());
+        try {
+            for (TextComponent component : components) {
+                if (component instanceof TextComponent.Retain retain) {
+                    int end = text.offsetByCodePoints(index, retain.count());
+                    result.append(text, index, end);
+                    index = end;
+                } else if (component instanceof TextComponent.Delete delete) {
+                    index = text.offsetByCodePoints(index, delete.count());
+                } else {
+                    result.append(((TextComponent.Insert) component).text());
+                }
             }
+        } catch (IndexOutOfBoundsException e) {
+            throw mismatch(text);
+        }
+        if (index != text.length()) {
+            throw mismatch(text);
         }
         return result.toString();
+    }
+
+    private TextMismatchException mismatch(String text) {
+        return new TextMismatchException("the edit covers " + baseLength + " characters but the text has "
+                + text.codePointCount(0, text.length()));
     }
 
     /**

@@ -1,0 +1,118 @@
+package io.quire.projections.rebuild;
+
+import io.quire.domain.store.StoredEventReader;
+import io.quire.domain.store.StoredEventReader.StoredEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * Reads and decodes the stored events on a thread of its own, a few thousand events ahead of the thread that applies
+ * them: reading and decoding were half of what that thread did. The events arrive in the order read; a failure to
+ * read is thrown to the applying thread.
+ */
+final class ReadAhead {
+
+    private static final int EVENTS_PER_HANDOVER = 1_000;
+    private static final int HANDOVERS_AHEAD = 8;
+
+    /** What the reader hands over: events, or the end (with the last global index), or its failure. */
+    private sealed interface Handover {
+    }
+
+    private record Events(List<StoredEvent> events) implements Handover {
+    }
+
+    private record End(long lastGlobalIndex) implements Handover {
+    }
+
+    private record Failed(RuntimeException failure) implements Handover {
+    }
+
+    private ReadAhead() {
+    }
+
+    /**
+     * Hands every event {@code reader} reads to {@code each}, on the calling thread.
+     *
+     * @return what {@link StoredEventReader#readAll} returns: the global index of the last stored event, or -1
+     */
+    static long readAll(StoredEventReader reader, Consumer<StoredEvent> each) {
+        BlockingQueue<Handover> queue = new ArrayBlockingQueue<>(HANDOVERS_AHEAD);
+        Thread thread = new Thread(() -> read(reader, queue), "quire-rebuild-reader");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            while (true) {
+                Handover next = queue.take();
+                if (next instanceof Events events) {
+                    events.events().forEach(each);
+                } else if (next instanceof End end) {
+                    return end.lastGlobalIndex();
+                } else {
+                    throw ((Failed) next).failure();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the rebuild was interrupted", e);
+        } finally {
+            thread.interrupt(); // stops a reader still waiting for room, when the applying side failed
+        }
+    }
+
+    private static void read(StoredEventReader reader, BlockingQueue<Handover> queue) {
+        try {
+            Gathered gathered = new Gathered(queue);
+            long last = reader.readAll(gathered);
+            put(queue, new Events(gathered.events));
+            put(queue, new End(last));
+        } catch (Stopped stopped) {
+            // The applying thread is gone: nothing to hand over to.
+        } catch (RuntimeException e) {
+            try {
+                queue.put(new Failed(e));
+            } catch (InterruptedException gone) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Gathers events into handovers of {@value #EVENTS_PER_HANDOVER}. */
+    private static final class Gathered implements Consumer<StoredEvent> {
+        private final BlockingQueue<Handover> queue;
+        private List<StoredEvent> events = new ArrayList<>(EVENTS_PER_HANDOVER);
+
+        Gathered(BlockingQueue<Handover> queue) {
+            this.queue = queue;
+        }
+
+        @Override
+        public void accept(StoredEvent event) {
+            events.add(event);
+            if (events.size() == EVENTS_PER_HANDOVER) {
+                put(queue, new Events(events));
+                events = new ArrayList<>(EVENTS_PER_HANDOVER);
+            }
+        }
+    }
+
+    private static void put(BlockingQueue<Handover> queue, Handover handover) {
+        try {
+            queue.put(handover);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Stopped();
+        }
+    }
+
+    /** The applying thread stopped taking events (it failed): the reader stops too. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+}
