@@ -68,9 +68,10 @@ public final class StoredEventReader {
                     while (row.next()) {
                         rows++;
                         after = row.getLong(1);
-                        ObjectReader reader = readerFor(row.getString(6));
+                        String payloadType = row.getString(6);
+                        ObjectReader reader = readerFor(payloadType);
                         if (reader != null) {
-                            Object payload = reader.readValue(row.getBytes(7));
+                            Object payload = decode(reader, row.getBytes(7), after, payloadType);
                             each.accept(new StoredEvent(after, row.getString(2), row.getString(3), row.getLong(4),
                                     StoredTimestamps.parse(row.getString(5)), payload));
                         }
@@ -80,9 +81,19 @@ public final class StoredEventReader {
                     return after;
                 }
             }
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             throw new EventDatabaseException("cannot read the stored events after global index " + after + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    private static Object decode(ObjectReader reader, byte[] payload, long globalIndex, String payloadType) {
+        try {
+            return reader.readValue(payload);
+        } catch (IOException e) {
+            throw new EventDatabaseException("cannot decode the stored event at global index " + globalIndex + " ("
+                    + payloadType + "): " + e.getMessage() + "; it is not what this Quire writes (a table edited by"
+                    + " hand, or written by a newer Quire)", e);
         }
     }
 

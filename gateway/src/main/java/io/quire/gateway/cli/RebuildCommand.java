@@ -23,7 +23,12 @@ final class RebuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         long started = System.nanoTime();
-        try (Quire quire = node.open(true)) {
+        // Progress on stderr, so that stdout keeps the one summary line.
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        try (Quire quire = Quire.start(node.settings(), true, replayed -> {
+            err.printf("replayed %,d events...%n", replayed);
+            err.flush();
+        })) {
             quire.awaitProjections(Duration.ofHours(1));
             long events = quire.eventCount();
             double seconds = (System.nanoTime() - started) / 1e9;

@@ -127,6 +127,7 @@ class QuireCliTest {
         Run rebuild = quire("rebuild");
         assertThat(rebuild.exitCode()).isZero();
         assertThat(rebuild.out()).contains("rebuilt the read models from 3 events");
+        assertThat(rebuild.err()).contains("replayed 3 events");
 
         assertThat(quire("export", "nb_version_4.4.ipynb", "-o", after.toString()).exitCode()).isZero();
         assertThat(Files.readAllBytes(after)).isEqualTo(Files.readAllBytes(before));

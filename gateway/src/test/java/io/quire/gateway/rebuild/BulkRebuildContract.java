@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -50,6 +51,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code quire rebuild} replays the events in bulk, without the tracking processors: every read-model table (of the
@@ -182,6 +184,52 @@ abstract class BulkRebuildContract {
         commands.sendAndWait(new DeleteNotebook("c", "cy"));
 
         writeRunsAndSchedules(commands);
+    }
+
+    @Test
+    void aRebuildThatFailsSaysWhyAndIsDoneAgainAtTheNextStart() throws Exception {
+        QuireSettings settings = settings();
+        try (Quire quire = Quire.start(settings, false)) {
+            writeVariedHistory(quire.commands());
+            quire.awaitProjections(Duration.ofSeconds(60));
+        }
+        Map<String, List<String>> byProcessor = tables(settings);
+
+        // An event in the middle of the history that cannot be decoded: the reading thread fails.
+        long broken;
+        byte[] payload;
+        try (EventDatabase database = open(settings);
+             Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT globalIndex, payload FROM DomainEventEntry"
+                     + " WHERE payloadType LIKE '%CellSourceEdited' ORDER BY globalIndex OFFSET 20 ROWS"
+                     + " FETCH FIRST 1 ROW ONLY")) {
+            assertThat(row.next()).isTrue();
+            broken = row.getLong(1);
+            payload = row.getBytes(2);
+            setPayload(connection, broken, "{not json".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThatThrownBy(() -> Quire.start(settings, true).close())
+                .hasMessageContaining("cannot decode the stored event at global index " + broken)
+                .hasMessageContaining("CellSourceEdited");
+
+        try (EventDatabase database = open(settings);
+             Connection connection = database.dataSource().getConnection()) {
+            setPayload(connection, broken, payload);
+        }
+        try (Quire quire = Quire.start(settings, false)) {
+            quire.awaitProjections(Duration.ofSeconds(60));
+        }
+        assertThat(tables(settings)).isEqualTo(byProcessor);
+    }
+
+    private static void setPayload(Connection connection, long globalIndex, byte[] payload) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?")) {
+            update.setBytes(1, payload);
+            update.setLong(2, globalIndex);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
     }
 
     /** Runs that succeeded, failed and were cancelled, and schedules created, paused, resumed, changed, deleted. */

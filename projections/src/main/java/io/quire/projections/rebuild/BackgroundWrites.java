@@ -25,6 +25,7 @@ public final class BackgroundWrites {
     });
     private final Semaphore room = new Semaphore(QUEUED);
     private volatile RuntimeException failure;
+    private volatile boolean abandoned;
 
     BackgroundWrites(TransactionManager transactions) {
         this.transactions = transactions;
@@ -41,7 +42,7 @@ public final class BackgroundWrites {
         }
         thread.execute(() -> {
             try {
-                if (failure == null) {
+                if (failure == null && !abandoned) {
                     transactions.executeInTransaction(write);
                 }
             } catch (RuntimeException e) {
@@ -60,16 +61,20 @@ public final class BackgroundWrites {
                 // A long write: keep waiting, the rebuild cannot complete without it.
             }
         } catch (InterruptedException e) {
-            thread.shutdownNow();
+            abandoned = true;
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the rebuild was interrupted", e);
         }
         throwIfFailed();
     }
 
-    /** Stops the thread after a failure elsewhere; queued writes are dropped (the rebuild is started over). */
+    /**
+     * Stops the thread after a failure elsewhere: queued writes are dropped (the rebuild will be started over), the
+     * running one ends. Not by interrupting it: an interrupt inside file I/O closes the channel H2 writes through.
+     */
     void abandon() {
-        thread.shutdownNow();
+        abandoned = true;
+        thread.shutdown();
     }
 
     private void throwIfFailed() {

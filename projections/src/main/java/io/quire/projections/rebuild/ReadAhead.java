@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -42,7 +44,8 @@ final class ReadAhead {
      */
     static long readAll(StoredEventReader reader, Consumer<StoredEvent> each) {
         BlockingQueue<Handover> queue = new ArrayBlockingQueue<>(HANDOVERS_AHEAD);
-        Thread thread = new Thread(() -> read(reader, queue), "quire-rebuild-reader");
+        AtomicBoolean taking = new AtomicBoolean(true);
+        Thread thread = new Thread(() -> read(reader, new Handovers(queue, taking)), "quire-rebuild-reader");
         thread.setDaemon(true);
         thread.start();
         try {
@@ -60,52 +63,62 @@ final class ReadAhead {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the rebuild was interrupted", e);
         } finally {
-            thread.interrupt(); // stops a reader still waiting for room, when the applying side failed
+            // Stops a reader still reading when this side failed. Not by interrupting it: an interrupt inside file
+            // I/O closes the channel H2 reads through, and with it the database.
+            taking.set(false);
         }
     }
 
-    private static void read(StoredEventReader reader, BlockingQueue<Handover> queue) {
+    private static void read(StoredEventReader reader, Handovers handovers) {
         try {
-            Gathered gathered = new Gathered(queue);
+            Gathered gathered = new Gathered(handovers);
             long last = reader.readAll(gathered);
-            put(queue, new Events(gathered.events));
-            put(queue, new End(last));
+            handovers.put(new Events(gathered.events));
+            handovers.put(new End(last));
         } catch (Stopped stopped) {
             // The applying thread is gone: nothing to hand over to.
         } catch (RuntimeException e) {
             try {
-                queue.put(new Failed(e));
-            } catch (InterruptedException gone) {
+                handovers.put(new Failed(e));
+            } catch (Stopped stopped) {
+                // Gone too.
+            }
+        }
+    }
+
+    /** The queue to the applying thread, for as long as it takes from it. */
+    private record Handovers(BlockingQueue<Handover> queue, AtomicBoolean taking) {
+
+        void put(Handover handover) {
+            try {
+                while (!queue.offer(handover, 100, TimeUnit.MILLISECONDS)) {
+                    if (!taking.get()) {
+                        throw new Stopped();
+                    }
+                }
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                throw new Stopped();
             }
         }
     }
 
     /** Gathers events into handovers of {@value #EVENTS_PER_HANDOVER}. */
     private static final class Gathered implements Consumer<StoredEvent> {
-        private final BlockingQueue<Handover> queue;
+        private final Handovers handovers;
         private List<StoredEvent> events = new ArrayList<>(EVENTS_PER_HANDOVER);
 
-        Gathered(BlockingQueue<Handover> queue) {
-            this.queue = queue;
+        Gathered(Handovers handovers) {
+            this.handovers = handovers;
         }
 
         @Override
         public void accept(StoredEvent event) {
             events.add(event);
             if (events.size() == EVENTS_PER_HANDOVER) {
-                put(queue, new Events(events));
+                handovers.put(new Events(events));
                 events = new ArrayList<>(EVENTS_PER_HANDOVER);
             }
-        }
-    }
-
-    private static void put(BlockingQueue<Handover> queue, Handover handover) {
-        try {
-            queue.put(handover);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Stopped();
         }
     }
 
