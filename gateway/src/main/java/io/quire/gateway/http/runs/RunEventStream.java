@@ -35,7 +35,7 @@ final class RunEventStream {
 
     /** How often a quiet stream sends a keep-alive comment and checks the store for anything it missed. */
     static final long KEEP_ALIVE_MILLIS = 15_000;
-    /** How often a following stream reads the store from the next event it expects, in case it missed one. */
+    /** When, after its start, a following stream reads the store once more, for an event committed as it started. */
     static final long CATCH_UP_MILLIS = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(RunEventStream.class);
     /** Events held for a client that does not read them, at most, before it is dropped. */
@@ -112,8 +112,13 @@ final class RunEventStream {
                 reread();
             });
             // An event published between the subscription and the replay is only missed if nothing follows it
-            // (a later one would show the gap): a cheap read from the next expected sequence catches it soon.
-            catchUp = vertx.setPeriodic(CATCH_UP_MILLIS, timer -> reread());
+            // (a later one would show the gap): one cheap read from the next expected sequence, once it has
+            // committed, catches it. Once, not every second: from the subscription on, every event arrives, and a
+            // hundred clients re-reading every second kept the worker threads from answering new ones.
+            catchUp = vertx.setTimer(CATCH_UP_MILLIS, timer -> {
+                catchUp = -1;
+                reread();
+            });
         }
     }
 
