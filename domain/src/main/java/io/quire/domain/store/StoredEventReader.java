@@ -48,6 +48,42 @@ public final class StoredEventReader {
                               Instant timestamp, Object payload) {
     }
 
+    /** A stored event of a wanted class as read, its payload still to be decoded (on another thread, say). */
+    public static final class Undecoded {
+        private final long globalIndex;
+        private final String eventId;
+        private final String aggregateId;
+        private final long sequenceNumber;
+        private final Instant timestamp;
+        private final String payloadType;
+        private final byte[] payload;
+        private final ObjectReader reader;
+
+        private Undecoded(long globalIndex, String eventId, String aggregateId, long sequenceNumber,
+                          Instant timestamp, String payloadType, byte[] payload, ObjectReader reader) {
+            this.globalIndex = globalIndex;
+            this.eventId = eventId;
+            this.aggregateId = aggregateId;
+            this.sequenceNumber = sequenceNumber;
+            this.timestamp = timestamp;
+            this.payloadType = payloadType;
+            this.payload = payload;
+            this.reader = reader;
+        }
+
+        /** @throws EventDatabaseException when the payload cannot be decoded */
+        public StoredEvent decode() {
+            try {
+                return new StoredEvent(globalIndex, eventId, aggregateId, sequenceNumber, timestamp,
+                        reader.readValue(payload));
+            } catch (IOException e) {
+                throw new EventDatabaseException("cannot decode the stored event at global index " + globalIndex
+                        + " (" + payloadType + "): " + e.getMessage() + "; it is not what this Quire writes (a table"
+                        + " edited by hand, or written by a newer Quire)", e);
+            }
+        }
+    }
+
     /**
      * Hands every stored event of a wanted type to {@code each}, in global order, on the calling thread.
      *
@@ -55,6 +91,17 @@ public final class StoredEventReader {
      * @throws EventDatabaseException when the table cannot be read or a payload cannot be decoded
      */
     public long readAll(Consumer<StoredEvent> each) {
+        return readUndecoded(event -> each.accept(event.decode()));
+    }
+
+    /**
+     * Hands every stored event of a wanted type to {@code each}, in global order, on the calling thread, its payload
+     * not yet decoded: decoding was a third of the reading thread's time in a rebuild.
+     *
+     * @return the global index of the last event stored (of any type), or -1 when the store is empty
+     * @throws EventDatabaseException when the table cannot be read
+     */
+    public long readUndecoded(Consumer<Undecoded> each) {
         long after = -1;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement page = connection.prepareStatement("SELECT globalIndex, eventIdentifier,"
@@ -71,9 +118,8 @@ public final class StoredEventReader {
                         String payloadType = row.getString(6);
                         ObjectReader reader = readerFor(payloadType);
                         if (reader != null) {
-                            Object payload = decode(reader, row.getBytes(7), after, payloadType);
-                            each.accept(new StoredEvent(after, row.getString(2), row.getString(3), row.getLong(4),
-                                    StoredTimestamps.parse(row.getString(5)), payload));
+                            each.accept(new Undecoded(after, row.getString(2), row.getString(3), row.getLong(4),
+                                    StoredTimestamps.parse(row.getString(5)), payloadType, row.getBytes(7), reader));
                         }
                     }
                 }
@@ -84,16 +130,6 @@ public final class StoredEventReader {
         } catch (SQLException e) {
             throw new EventDatabaseException("cannot read the stored events after global index " + after + ": "
                     + e.getMessage(), e);
-        }
-    }
-
-    private static Object decode(ObjectReader reader, byte[] payload, long globalIndex, String payloadType) {
-        try {
-            return reader.readValue(payload);
-        } catch (IOException e) {
-            throw new EventDatabaseException("cannot decode the stored event at global index " + globalIndex + " ("
-                    + payloadType + "): " + e.getMessage() + "; it is not what this Quire writes (a table edited by"
-                    + " hand, or written by a newer Quire)", e);
         }
     }
 
