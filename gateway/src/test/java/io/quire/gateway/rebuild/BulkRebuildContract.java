@@ -187,29 +187,6 @@ abstract class BulkRebuildContract {
     }
 
     @Test
-    void aVersionsTableOfAnEarlierShapeIsRebuiltAtStart() throws Exception {
-        QuireSettings settings = settings();
-        try (Quire quire = Quire.start(settings, false)) {
-            writeVariedHistory(quire.commands());
-            quire.awaitProjections(Duration.ofSeconds(60));
-        }
-        Map<String, List<String>> byProcessor = tables(settings);
-        // Quire before the table was keyed by global index: (notebook_id, version) was its key.
-        try (EventDatabase database = open(settings);
-             Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.executeUpdate("DROP TABLE notebook_version");
-            statement.executeUpdate("CREATE TABLE notebook_version (notebook_id VARCHAR(64) NOT NULL,"
-                    + " version BIGINT NOT NULL, at TIMESTAMP WITH TIME ZONE NOT NULL, who VARCHAR(255) NOT NULL,"
-                    + " summary VARCHAR(1000) NOT NULL, edited BOOLEAN NOT NULL, PRIMARY KEY (notebook_id, version))");
-        }
-        try (Quire quire = Quire.start(settings, false)) {
-            quire.awaitProjections(Duration.ofSeconds(60));
-        }
-        assertThat(tables(settings)).isEqualTo(byProcessor);
-    }
-
-    @Test
     void aRebuildThatFailsSaysWhyAndIsDoneAgainAtTheNextStart() throws Exception {
         QuireSettings settings = settings();
         try (Quire quire = Quire.start(settings, false)) {

@@ -70,7 +70,7 @@ public final class NotebookReplay implements BulkReplay {
             changed.put(notebookId, document);
         }
         trackPath(event);
-        versionRows.add(Versions.Row.of(event, stored.globalIndex(), sequenceNumber, stored.timestamp()));
+        versionRows.add(Versions.Row.of(event, sequenceNumber, stored.timestamp()));
         if (event instanceof VersionNamed named) {
             names.put(named.notebookId() + "/" + named.name(), named);
         }

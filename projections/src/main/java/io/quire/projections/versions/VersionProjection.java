@@ -8,7 +8,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 
 import java.time.Instant;
 
@@ -26,13 +25,9 @@ public class VersionProjection {
         this.names = new BatchWrites<>("version-names", versions::insertNames, () -> { });
     }
 
-    /** @param position where the event is stored: its global index, the row's key */
     @EventHandler
-    void on(NotebookEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at, TrackingToken position) {
-        long globalIndex = position.position().orElseThrow(() -> new IllegalStateException(
-                "the versions projection runs in a tracking processor over Quire's event table, whose positions"
-                        + " are global indexes; this one has none: " + position));
-        rows.put(event.notebookId() + "/" + sequenceNumber, Versions.Row.of(event, globalIndex, sequenceNumber, at));
+    void on(NotebookEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        rows.put(event.notebookId() + "/" + sequenceNumber, Versions.Row.of(event, sequenceNumber, at));
         if (event instanceof VersionNamed named) {
             names.put(named.notebookId() + "/" + named.name(), named);
         }

@@ -26,24 +26,13 @@ public class Versions {
         this.sql = sql;
     }
 
-    /**
-     * Keyed by the event's global index, a single number: H2 then stores each row once, by that key, and the
-     * (notebook, version) index needs no uniqueness check. With (notebook_id, version) as the key, inserting a row
-     * cost H2 about 1.7 times as much, the largest part of a rebuild.
-     */
     public void createTables() {
-        sql.ddl("CREATE TABLE IF NOT EXISTS notebook_version (global_index BIGINT NOT NULL PRIMARY KEY,"
-                        + " notebook_id VARCHAR(64) NOT NULL, version BIGINT NOT NULL,"
+        sql.ddl("CREATE TABLE IF NOT EXISTS notebook_version (notebook_id VARCHAR(64) NOT NULL, version BIGINT NOT NULL,"
                         + " at " + sql.instantType() + " NOT NULL, who VARCHAR(255) NOT NULL, summary VARCHAR(1000) NOT NULL,"
-                        + " edited BOOLEAN NOT NULL)",
-                "CREATE INDEX IF NOT EXISTS notebook_version_by_notebook ON notebook_version (notebook_id, version)",
+                        + " edited BOOLEAN NOT NULL,"
+                        + " PRIMARY KEY (notebook_id, version))",
                 "CREATE TABLE IF NOT EXISTS version_name (notebook_id VARCHAR(64) NOT NULL, name VARCHAR(255) NOT NULL,"
                         + " version BIGINT NOT NULL, PRIMARY KEY (notebook_id, name))");
-    }
-
-    /** Whether the table has the shape of an earlier Quire (keyed by notebook and version): rebuild it then. */
-    public boolean outdated() {
-        return sql.hasColumn("notebook_version", "notebook_id") && !sql.hasColumn("notebook_version", "global_index");
     }
 
     public void dropTables() {
@@ -111,8 +100,8 @@ public class Versions {
 
     /** Adds version rows; for the projection and a bulk replay. */
     public void insert(Collection<Row> rows) {
-        sql.insert("notebook_version (global_index, notebook_id, version, at, who, summary, edited)",
-                rows.stream().map(r -> new Object[]{r.globalIndex(), r.notebookId(), r.version(), r.at(), r.user(),
+        sql.insert("notebook_version (notebook_id, version, at, who, summary, edited)",
+                rows.stream().map(r -> new Object[]{r.notebookId(), r.version(), r.at(), r.user(),
                         r.summary().length() > 1000 ? r.summary().substring(0, 1000) : r.summary(), r.edited()})
                         .toList());
     }
@@ -128,12 +117,11 @@ public class Versions {
     }
 
     /** One row of the versions table. */
-    public record Row(long globalIndex, String notebookId, long version, Instant at, String user, String summary,
-                      boolean edited) {
+    public record Row(String notebookId, long version, Instant at, String user, String summary, boolean edited) {
 
-        /** The row for the event stored at that global index, with that sequence number, at that instant. */
-        public static Row of(NotebookEvent event, long globalIndex, long sequenceNumber, Instant at) {
-            return new Row(globalIndex, event.notebookId(), sequenceNumber, at, event.user(), VersionSummary.of(event),
+        /** The row for the event with that sequence number, stored at that instant. */
+        public static Row of(NotebookEvent event, long sequenceNumber, Instant at) {
+            return new Row(event.notebookId(), sequenceNumber, at, event.user(), VersionSummary.of(event),
                     isEdit(event));
         }
 

@@ -37,6 +37,8 @@ final class RunEventStream {
     static final long KEEP_ALIVE_MILLIS = 15_000;
     /** When, after its start, a following stream reads the store once more, for an event committed as it started. */
     static final long CATCH_UP_MILLIS = 1_000;
+    /** How soon a stream reads the store again while a gap stays open after a read. */
+    static final long GAP_REREAD_MILLIS = 200;
     private static final Logger LOG = LoggerFactory.getLogger(RunEventStream.class);
     /** Events held for a client that does not read them, at most, before it is dropped. */
     private static final int MAX_WAITING = 100_000;
@@ -197,7 +199,10 @@ final class RunEventStream {
         }
     }
 
-    /** Reads the store from {@link #next}, to fill a gap (see the class comment). */
+    /**
+     * Reads the store from {@link #next}, to fill a gap (see the class comment). A gap still open after the read (the
+     * missing event committed after the read began) is read for again shortly: no later event may come to show it.
+     */
     private void reread() {
         if (rereading || closed) {
             return;
@@ -207,6 +212,12 @@ final class RunEventStream {
         read(() -> log.readFrom(runId, from), events -> {
             rereading = false;
             receive(events, false);
+            if (!closed && !waiting.isEmpty() && waiting.firstKey() != next && catchUp < 0) {
+                catchUp = vertx.setTimer(GAP_REREAD_MILLIS, timer -> {
+                    catchUp = -1;
+                    reread();
+                });
+            }
         }, failure -> {
             rereading = false; // the next keep-alive tries again
         });
