@@ -18,11 +18,24 @@ public class VersionProjection {
     private final Versions versions;
     private final BatchWrites<String, Versions.Row> rows;
     private final BatchWrites<String, VersionNamed> names;
+    /**
+     * Set when a batch rolled back: its retry leaves out versions and names already recorded. Axon's tracking
+     * processor can hand an event over twice (AxonFramework issue 2232); its row would then be refused for ever and
+     * the read models stand still. Checked only on a retry, so that the edits' path pays nothing for it.
+     */
+    private volatile boolean rowsRetried;
+    private volatile boolean namesRetried;
 
     public VersionProjection(Versions versions) {
         this.versions = versions;
-        this.rows = new BatchWrites<>("versions", versions::insert, () -> { });
-        this.names = new BatchWrites<>("version-names", versions::insertNames, () -> { });
+        this.rows = new BatchWrites<>("versions", batch -> {
+            versions.insert(batch.values(), rowsRetried);
+            rowsRetried = false;
+        }, () -> rowsRetried = true);
+        this.names = new BatchWrites<>("version-names", batch -> {
+            versions.insertNames(batch.values(), namesRetried);
+            namesRetried = false;
+        }, () -> namesRetried = true);
     }
 
     @EventHandler

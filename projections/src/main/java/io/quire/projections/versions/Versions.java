@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The versions read model: every version of every notebook, with the names given to some of them. */
@@ -94,8 +93,14 @@ public class Versions {
                 .stream().filter(v -> v != null).findFirst();
     }
 
-    void insert(Map<String, Row> rows) {
-        insert(rows.values());
+    /** Adds version rows, leaving out, if asked, those of versions already recorded (an event seen twice). */
+    void insert(Collection<Row> rows, boolean skipRecorded) {
+        insert(skipRecorded ? rows.stream().filter(row -> !recorded(row.notebookId(), row.version())).toList() : rows);
+    }
+
+    private boolean recorded(String notebookId, long version) {
+        return !sql.query("SELECT 1 FROM notebook_version WHERE notebook_id = ? AND version = ?", row -> 1,
+                notebookId, version).isEmpty();
     }
 
     /** Adds version rows; for the projection and a bulk replay. */
@@ -106,8 +111,10 @@ public class Versions {
                         .toList());
     }
 
-    void insertNames(Map<String, VersionNamed> names) {
-        insertNames(names.values());
+    /** Records names, leaving out, if asked, those already recorded (an event seen twice). */
+    void insertNames(Collection<VersionNamed> names, boolean skipRecorded) {
+        insertNames(skipRecorded ? names.stream().filter(n -> named(n.notebookId(), n.name()).isEmpty()).toList()
+                : names);
     }
 
     /** Records the names given to versions; for a bulk replay. */
