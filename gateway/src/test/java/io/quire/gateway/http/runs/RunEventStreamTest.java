@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunEventStreamTest {
 
     private static final int OUTPUTS = 300;
+    private static final int MAX_CLIENTS = 50;
     private static TestServer server;
 
     @BeforeAll
@@ -55,10 +56,12 @@ class RunEventStreamTest {
             }
             server.quire.commands().sendAndWait(new EndRun(runId, null, null, "recorded by the test"));
         });
+        // A client every 20 ms while the run records, up to a bound: on a slow machine recording takes longer, and
+        // an unbounded number of clients made it slower still (hundreds of streams starting at once).
         List<CompletableFuture<EventStreamClient.Stream>> clients = new ArrayList<>();
-        while (!recording.isDone()) {
+        while (!recording.isDone() && clients.size() < MAX_CLIENTS) {
             clients.add(CompletableFuture.supplyAsync(() -> EventStreamClient.read(events, TestServer.TOKEN, null,
-                    Duration.ofSeconds(20))));
+                    Duration.ofSeconds(60))));
             Thread.sleep(20);
         }
         recording.get();
