@@ -192,13 +192,6 @@ public final class EventDatabase implements AutoCloseable {
         return engine;
     }
 
-    /**
-     * Axon's JDBC token store over this database, for tracking and pooled streaming processors. Creates its table
-     * when missing. Claims and stores are atomic only inside a transaction: processors start one per batch.
-     *
-     * @param serializer for the tokens; use {@code QuireJson.serializer()}
-     * @throws org.axonframework.common.jdbc.JdbcException when the table cannot be created
-     */
     /** Axon's JDBC engine, whose tracked events parse their timestamp once and quickly. */
     private static final class QuickTimestampEngine extends JdbcEventStorageEngine {
 
@@ -214,6 +207,13 @@ public final class EventDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Axon's JDBC token store over this database, for tracking and pooled streaming processors. Creates its table
+     * when missing. Claims and stores are atomic only inside a transaction: processors start one per batch.
+     *
+     * @param serializer for the tokens; use {@code QuireJson.serializer()}
+     * @throws org.axonframework.common.jdbc.JdbcException when the table cannot be created
+     */
     public TokenStore tokenStore(Serializer serializer) {
         JdbcTokenStore tokenStore = JdbcTokenStore.builder()
                                                   .connectionProvider(connectionProvider)
