@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BackgroundWrites {
 
-    private static final int QUEUED = 4;
+    private static final int QUEUED = 8;
 
     private final TransactionManager transactions;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(job -> {

@@ -33,7 +33,7 @@ import java.util.function.LongConsumer;
 public final class ReadModelRebuild {
 
     /** Events between two flushes: small enough to keep the buffers young, large enough for batched writes. */
-    private static final int EVENTS_PER_FLUSH = 5_000;
+    private static final int EVENTS_PER_FLUSH = 2_000;
     /** Large transactions, few commits; a bound so that a long history does not make one huge transaction. */
     private static final int EVENTS_PER_TRANSACTION = 50_000;
 
