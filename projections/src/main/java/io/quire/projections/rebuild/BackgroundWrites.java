@@ -45,8 +45,9 @@ public final class BackgroundWrites {
                 if (failure == null && !abandoned) {
                     transactions.executeInTransaction(write);
                 }
-            } catch (RuntimeException e) {
-                failure = e;
+            } catch (Throwable e) { // an Error too: a write lost without a word would leave a hole
+                failure = e instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException("the rebuild could not write: " + e, e);
             } finally {
                 room.release();
             }

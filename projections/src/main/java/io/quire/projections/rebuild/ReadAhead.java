@@ -80,9 +80,10 @@ final class ReadAhead {
             handovers.put(new End(last));
         } catch (Stopped stopped) {
             // The applying thread is gone: nothing to hand over to.
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // an Error too: the applying thread would otherwise wait for ever
             try {
-                handovers.put(new Failed(e));
+                handovers.put(new Failed(e instanceof RuntimeException failure ? failure
+                        : new IllegalStateException("the rebuild could not read the events: " + e, e)));
             } catch (Stopped stopped) {
                 // Gone too.
             }
