@@ -20,8 +20,9 @@ import java.util.function.Predicate;
  * Reads every stored event in global order straight from Axon's event table, for a bulk replay that does not need
  * Axon's per-event machinery (messages, units of work, handler lookup: a third of a tracking processor's time).
  * Pages by {@code globalIndex} (keyset: each page is an index range scan, and no cursor stays open across the
- * caller's transactions). Decodes only the payloads of the wanted types, each type with its own cached Jackson
- * reader; the others are skipped without decoding. Payloads are read as stored: Quire registers no upcasters.
+ * caller's transactions). Hands over only the events of the wanted types, their payloads still to be decoded (on
+ * another thread, say) with each type's cached Jackson reader; the others are skipped without decoding. Payloads are
+ * read as stored: Quire registers no upcasters.
  */
 public final class StoredEventReader {
 
@@ -82,16 +83,6 @@ public final class StoredEventReader {
                         + " edited by hand, or written by a newer Quire)", e);
             }
         }
-    }
-
-    /**
-     * Hands every stored event of a wanted type to {@code each}, in global order, on the calling thread.
-     *
-     * @return the global index of the last event stored (of any type), or -1 when the store is empty
-     * @throws EventDatabaseException when the table cannot be read or a payload cannot be decoded
-     */
-    public long readAll(Consumer<StoredEvent> each) {
-        return readUndecoded(event -> each.accept(event.decode()));
     }
 
     /**

@@ -41,7 +41,7 @@ final class ReadAhead {
     /**
      * Hands every event {@code reader} reads to {@code each}, on the calling thread.
      *
-     * @return what {@link StoredEventReader#readAll} returns: the global index of the last stored event, or -1
+     * @return what {@link StoredEventReader#readUndecoded} returns: the global index of the last stored event, or -1
      */
     static long readAll(StoredEventReader reader, Consumer<StoredEvent> each) {
         BlockingQueue<Handover> queue = new ArrayBlockingQueue<>(HANDOVERS_AHEAD);
