@@ -22,10 +22,11 @@ import java.util.Map;
 /**
  * The notebook read models' share of a {@link ReadModelRebuild} (live notebooks, contents, versions): the events are
  * folded per notebook in memory with the very code the projections use ({@link NotebookDocument},
- * {@link Versions.Row#of}) and written in large JDBC batches when the rebuild commits. The tables it fills are what
- * the projections would have written event by event, row for row.
+ * {@link Versions.Row#of}); every few thousand events the changed cells are written in the rebuild's transaction and
+ * the version rows handed to its writing thread. The tables it fills are what the projections would have written
+ * event by event, row for row.
  */
-public final class NotebookReplay implements BulkReplay {
+final class NotebookReplay implements BulkReplay {
 
     /** Documents kept in memory between transactions (the projection keeps as many). */
     private static final int DOCUMENTS_KEPT = 256;
@@ -40,7 +41,7 @@ public final class NotebookReplay implements BulkReplay {
     private List<Versions.Row> versionRows = new ArrayList<>();
     private Map<String, VersionNamed> names = new LinkedHashMap<>();
 
-    public NotebookReplay(NotebookProjections projections, InlinedOutputs inlined) {
+    NotebookReplay(NotebookProjections projections, InlinedOutputs inlined) {
         this.projections = projections;
         this.inlined = inlined;
     }
