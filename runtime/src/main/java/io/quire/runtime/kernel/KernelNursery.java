@@ -42,6 +42,8 @@ final class KernelNursery implements AutoCloseable {
     private final Duration startTimeout;
     private final AtomicLong requests = new AtomicLong();
     private final Map<Long, CompletableFuture<Answer>> pending = new ConcurrentHashMap<>();
+    /** The nursery each pending request was written to: when one exits, only its own requests fail. */
+    private final Map<Long, Process> sentTo = new ConcurrentHashMap<>();
     private final Map<Long, CompletableFuture<Void>> exits = new ConcurrentHashMap<>();
     private Process process;
     private OutputStream requestsOut;
@@ -112,7 +114,7 @@ final class KernelNursery implements AutoCloseable {
             request.put("env", environment);
             request.put("log", log.toAbsolutePath().toString());
             try {
-                send(JSON.writeValueAsBytes(request));
+                send(id, JSON.writeValueAsBytes(request));
             } catch (IOException e) {
                 throw new NurseryGoneException("the kernel nursery (" + python + ") is gone: " + e.getMessage(), e);
             }
@@ -129,6 +131,7 @@ final class KernelNursery implements AutoCloseable {
             throw new IOException("interrupted while forking a kernel", e);
         } finally {
             pending.remove(id);
+            sentTo.remove(id);
         }
     }
 
@@ -146,10 +149,11 @@ final class KernelNursery implements AutoCloseable {
         return new Forked(handle, exit);
     }
 
-    private synchronized void send(byte[] request) throws IOException {
+    private synchronized void send(long id, byte[] request) throws IOException {
         if (process == null || !process.isAlive()) {
             start();
         }
+        sentTo.put(id, process);
         requestsOut.write(request);
         requestsOut.write('\n');
         requestsOut.flush();
@@ -231,7 +235,12 @@ final class KernelNursery implements AutoCloseable {
         }
         LOG.info("kernel nursery {} (pid {}) exited", python, nursery.pid());
         nursery.destroyForcibly();
-        pending.values().forEach(answer -> answer.completeExceptionally(new IOException("the nursery exited")));
+        // Only the requests written to this nursery: one started since (after this one was killed) has its own.
+        pending.forEach((id, answer) -> {
+            if (sentTo.get(id) == nursery) {
+                answer.completeExceptionally(new IOException("the nursery exited"));
+            }
+        });
     }
 
     /** Stops the nursery (it exits when its stdin closes); the kernels it forked are not touched. */
