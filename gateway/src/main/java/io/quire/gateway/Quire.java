@@ -475,10 +475,16 @@ public final class Quire implements AutoCloseable {
     @Override
     public void close() {
         try {
+            // Outside the lock: closing waits for a firing schedule, whose launch takes the lock (notebookRunner());
+            // inside it, a schedule firing as Quire stopped hung the close for ever.
+            Scheduling firing;
             synchronized (this) {
-                if (scheduling != null) {
-                    scheduling.close();
-                }
+                firing = scheduling;
+            }
+            if (firing != null) {
+                firing.close();
+            }
+            synchronized (this) {
                 if (notebookRunner != null) {
                     notebookRunner.close();
                 }
