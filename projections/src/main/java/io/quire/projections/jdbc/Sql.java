@@ -96,28 +96,19 @@ public final class Sql {
         int columns = rows.get(0).length;
         int whole = rows.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
         String sql = "INSERT INTO " + into + " VALUES ";
-        try (Connection connection = connections.getConnection()) {
-            if (whole > 0) {
-                String many = sql + values(columns, ROWS_PER_INSERT);
-                try (PreparedStatement statement = connection.prepareStatement(many)) {
-                    for (int start = 0; start < whole; start += ROWS_PER_INSERT) {
-                        bindRows(statement, rows.subList(start, start + ROWS_PER_INSERT));
-                        statement.executeUpdate();
-                    }
+        if (whole > 0) {
+            String many = sql + values(columns, ROWS_PER_INSERT);
+            try (Connection connection = connections.getConnection();
+                 PreparedStatement statement = connection.prepareStatement(many)) {
+                for (int start = 0; start < whole; start += ROWS_PER_INSERT) {
+                    bindRows(statement, rows.subList(start, start + ROWS_PER_INSERT));
+                    statement.executeUpdate();
                 }
+            } catch (SQLException e) {
+                throw new ProjectionStorageException("failed: " + sql + "...", e);
             }
-            if (whole < rows.size()) {
-                try (PreparedStatement statement = connection.prepareStatement(sql + values(columns, 1))) {
-                    for (Object[] row : rows.subList(whole, rows.size())) {
-                        bind(statement, row);
-                        statement.addBatch();
-                    }
-                    statement.executeBatch();
-                }
-            }
-        } catch (SQLException e) {
-            throw new ProjectionStorageException("failed: " + sql + "...", e);
         }
+        batch(sql + values(columns, 1), rows.subList(whole, rows.size()));
     }
 
     private static String values(int columns, int rows) {
