@@ -35,7 +35,7 @@ final class RunEventStream {
 
     /** How often a quiet stream sends a keep-alive comment and checks the store for anything it missed. */
     static final long KEEP_ALIVE_MILLIS = 15_000;
-    /** When, after its start, a following stream reads the store once more, for an event committed as it started. */
+    /** When, after its start, a following stream first reads the store again, for an event committed as it started. */
     static final long CATCH_UP_MILLIS = 1_000;
     /** How soon a stream reads the store again while a gap stays open after a read. */
     static final long GAP_REREAD_MILLIS = 200;
@@ -114,14 +114,22 @@ final class RunEventStream {
                 reread();
             });
             // An event published between the subscription and the replay is only missed if nothing follows it
-            // (a later one would show the gap): one cheap read from the next expected sequence, once it has
-            // committed, catches it. Once, not every second: from the subscription on, every event arrives, and a
-            // hundred clients re-reading every second kept the worker threads from answering new ones.
-            catchUp = vertx.setTimer(CATCH_UP_MILLIS, timer -> {
-                catchUp = -1;
-                reread();
-            });
+            // (a later one would show the gap): a cheap read from the next expected sequence, once it has
+            // committed, catches it. Its commit may be late on a loaded machine, so the read is repeated after 1, 2,
+            // 4 and 8 s; not every second: a hundred clients re-reading every second kept the worker threads from
+            // answering new ones. From the subscription on, every event arrives by itself.
+            catchUpAfter(CATCH_UP_MILLIS);
         }
+    }
+
+    private void catchUpAfter(long delay) {
+        catchUp = vertx.setTimer(delay, timer -> {
+            catchUp = -1;
+            reread();
+            if (!closed && delay * 2 < KEEP_ALIVE_MILLIS && catchUp < 0) {
+                catchUpAfter(delay * 2);
+            }
+        });
     }
 
     /**
