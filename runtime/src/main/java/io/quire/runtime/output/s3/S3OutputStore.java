@@ -10,7 +10,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Output notebooks as objects in an S3 bucket, under an optional prefix: with target {@code s3://bucket/outputs},
@@ -22,11 +24,17 @@ import java.util.Optional;
  * 2024), as do S3Proxy 4.1 (tested here), MinIO and Ceph. A HEAD first refuses an existing key early even on a
  * server that ignores the condition; there, two writers racing within that HEAD's window could still both
  * write, and the last one would win.
+ *
+ * <p>A write can land while its answer is lost (a connection error after the server stored the body, then the
+ * SDK's retry is refused with 412 by the very object it wrote). So every write carries a fresh id in the object's
+ * metadata, and a refused or failed write asks the object whether it is its own.
  */
 public final class S3OutputStore implements OutputStore {
 
     private static final String JSON = "application/x-ipynb+json";
     private static final int CONFLICT_RETRIES = 3;
+    /** User metadata naming the write that stored the object; S3 sends it as {@code x-amz-meta-quire-write}. */
+    static final String WRITE_ID = "quire-write";
 
     private final S3Client client;
     private final String bucket;
@@ -72,22 +80,44 @@ public final class S3OutputStore implements OutputStore {
         if (exists(key)) {
             throw new OutputExistsException(locationOf(key));
         }
+        String writeId = UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {
             try {
-                client.putObject(put -> put.bucket(bucket).key(objectKey(key)).contentType(JSON).ifNoneMatch("*"),
+                client.putObject(put -> put.bucket(bucket).key(objectKey(key)).contentType(JSON).ifNoneMatch("*")
+                                .metadata(Map.of(WRITE_ID, writeId)),
                         RequestBody.fromBytes(notebook));
                 return;
             } catch (S3Exception e) {
+                boolean conflict = e.statusCode() == 409 && attempt < CONFLICT_RETRIES;
+                if (conflict) {
+                    // ConditionalRequestConflict: another conditional write of this key is in flight; ask again.
+                    continue;
+                }
+                if (landedAnyway(key, writeId, e)) {
+                    return;
+                }
                 if (e.statusCode() == 412) {
                     throw new OutputExistsException(locationOf(key));
                 }
-                // 409 ConditionalRequestConflict: another conditional write of this key is in flight; ask again.
-                if (e.statusCode() != 409 || attempt == CONFLICT_RETRIES) {
-                    throw S3Errors.explain(e, "write the output notebook", locationOf(key), client);
-                }
+                throw S3Errors.explain(e, "write the output notebook", locationOf(key), client);
             } catch (SdkException e) {
+                if (landedAnyway(key, writeId, e)) {
+                    return;
+                }
                 throw S3Errors.explain(e, "write the output notebook", locationOf(key), client);
             }
+        }
+    }
+
+    /** Whether the failed write {@code writeId} stored its object all the same; asking may fail too. */
+    private boolean landedAnyway(String key, String writeId, SdkException failure) {
+        try {
+            return writeId.equals(client.headObject(head -> head.bucket(bucket).key(objectKey(key)))
+                    .metadata().get(WRITE_ID));
+        } catch (SdkException e) {
+            // NoSuchKey included: nothing landed. Whatever else, the write's own failure is what to report.
+            failure.addSuppressed(e);
+            return false;
         }
     }
 

@@ -9,13 +9,26 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -83,6 +96,34 @@ class S3OutputStoreTest extends OutputStoreContract {
     }
 
     @Test
+    void aWriteThatLandedButWhoseAnswerWasLostIsStillTheWinner() {
+        // As when a connection breaks after the server stored the body: the SDK retries, and S3 refuses the
+        // retry with 412 because of the object the first attempt wrote.
+        try (S3Client losing = clientLosingTheAnswerToTheFirstPut()) {
+            S3OutputStore store = new S3OutputStore(losing, s3.newBucket(), "");
+            store.writeOnce("a.ipynb", notebook("one"));
+
+            assertThat(store.read("a.ipynb")).hasValue(notebook("one"));
+            assertThatThrownBy(() -> store.writeOnce("a.ipynb", notebook("two")))
+                    .isInstanceOf(OutputExistsException.class);
+        }
+    }
+
+    @Test
+    void aWriteRefusedBecauseAnotherWriterTookTheKeyInTheMeantimeIsNotTheWinner() {
+        // The other writer's object has no id of ours, so a 412 after a lost answer still means "exists".
+        String bucket = s3.newBucket();
+        try (S3Client losing = clientLosingTheAnswerToTheFirstPut()) {
+            S3OutputStore store = new S3OutputStore(losing, bucket, "");
+            client.putObject(put -> put.bucket(bucket).key("a.ipynb"), RequestBody.fromBytes(notebook("other")));
+
+            assertThatThrownBy(() -> store.writeOnce("a.ipynb", notebook("mine")))
+                    .isInstanceOf(OutputExistsException.class);
+            assertThat(store.read("a.ipynb")).hasValue(notebook("other"));
+        }
+    }
+
+    @Test
     void aMissingBucketIsNamedWithWhatToDo() {
         S3OutputStore store = new S3OutputStore(client, "no-such-bucket", "");
 
@@ -135,5 +176,31 @@ class S3OutputStoreTest extends OutputStoreContract {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("s3://BUCKET or s3://BUCKET/PREFIX");
         }
+    }
+
+    /** A client of the test server that throws away the answer to its first PUT of an output notebook. */
+    private static S3Client clientLosingTheAnswerToTheFirstPut() {
+        AtomicBoolean lost = new AtomicBoolean();
+        ExecutionInterceptor loseAnswer = new ExecutionInterceptor() {
+            @Override
+            public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+                SdkHttpRequest request = context.httpRequest();
+                if (request.method() == SdkHttpMethod.PUT && request.encodedPath().endsWith(".ipynb")
+                        && lost.compareAndSet(false, true)) {
+                    throw SdkClientException.create("the answer was lost on the way back (test)",
+                            new IOException("Connection reset"));
+                }
+            }
+        };
+        return S3Client.builder()
+                .endpointOverride(s3.endpoint())
+                .forcePathStyle(true)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(S3TestServer.ACCESS_KEY, S3TestServer.SECRET_KEY)))
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(config -> config.addExecutionInterceptor(loseAnswer))
+                .build();
     }
 }
