@@ -67,7 +67,8 @@ abstract class BulkRebuildContract {
             "live_notebook", "notebook_id",
             "live_cell", "notebook_id, cell_id",
             "contents", "notebook_id",
-            "notebook_version", "notebook_id, version",
+            "version_notebook", "notebook_id",
+            "notebook_version", "id",
             "version_name", "notebook_id, name",
             "run_history", "run_id",
             "schedule", "schedule_id");
@@ -104,6 +105,35 @@ abstract class BulkRebuildContract {
     }
 
     @Test
+    void versionsKeptInAnEarlierShapeAreRebuiltAtTheNextStart() throws Exception {
+        QuireSettings settings = settings();
+        try (Quire quire = Quire.start(settings, false)) {
+            writeVariedHistory(quire.commands());
+            quire.awaitProjections(Duration.ofSeconds(60));
+        }
+        Map<String, List<String>> byProcessor = tables(settings);
+
+        // Quire before 2026-11-27 keyed the versions by (notebook_id, version), without version_notebook.
+        try (EventDatabase database = open(settings);
+             Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DROP TABLE notebook_version");
+            statement.executeUpdate("DROP TABLE version_notebook");
+            statement.executeUpdate("CREATE TABLE notebook_version (notebook_id VARCHAR(64) NOT NULL,"
+                    + " version BIGINT NOT NULL, at TIMESTAMP WITH TIME ZONE NOT NULL, who VARCHAR(255) NOT NULL,"
+                    + " summary VARCHAR(1000) NOT NULL, edited BOOLEAN NOT NULL, PRIMARY KEY (notebook_id, version))");
+            statement.executeUpdate("INSERT INTO notebook_version VALUES ('a', 1, CURRENT_TIMESTAMP, 'old', 'old', TRUE)");
+        }
+
+        try (Quire quire = Quire.start(settings, false)) {
+            quire.awaitProjections(Duration.ofSeconds(60));
+            assertThat(quire.projections().versions().of("a")).first()
+                    .satisfies(first -> assertThat(first.version()).isZero());
+        }
+        assertThat(tables(settings)).isEqualTo(byProcessor);
+    }
+
+    @Test
     void aRebuildCutShortIsDoneAgainAtTheNextStart() throws Exception {
         QuireSettings settings = settings();
         try (Quire quire = Quire.start(settings, false)) {
@@ -120,7 +150,7 @@ abstract class BulkRebuildContract {
             statement.executeUpdate("INSERT INTO read_model_rebuild (processing_group) VALUES ('notebooks')");
             statement.executeUpdate("INSERT INTO read_model_rebuild (processing_group) VALUES ('runs')");
             statement.executeUpdate("DELETE FROM TokenEntry WHERE processorName IN ('notebooks', 'runs')");
-            statement.executeUpdate("DELETE FROM notebook_version WHERE version > 10");
+            statement.executeUpdate("DELETE FROM notebook_version WHERE id > (SELECT MIN(id) + 10 FROM notebook_version)");
             statement.executeUpdate("DELETE FROM live_cell");
             statement.executeUpdate("DELETE FROM run_history WHERE run_id = 'run-ok'");
             statement.executeUpdate("INSERT INTO version_name (notebook_id, name, version) VALUES ('a', 'junk', 3)");

@@ -61,7 +61,7 @@ public class NotebookProjections {
      * dropped and rebuilt from the events (what {@code quire rebuild} does) before this version can use them.
      */
     public boolean outdated() {
-        return liveNotebooks.outdated();
+        return liveNotebooks.outdated() || versions.outdated();
     }
 
     /** Drops the read model tables, so that a replay from the first event rebuilds them. */
