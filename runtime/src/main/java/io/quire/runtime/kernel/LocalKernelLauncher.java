@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts kernels as local processes, from their kernelspec. Each kernel gets a folder under the data directory
@@ -82,7 +83,7 @@ public final class LocalKernelLauncher implements KernelLauncher {
                 return startOnce(spec, workingDirectory);
             } catch (KernelLaunchException e) {
                 last = e;
-                if (!e.getMessage().contains("Address already in use")) {
+                if (!e.getMessage().contains(PortConflictWatch.ADDRESS_IN_USE)) {
                     throw e;
                 }
                 LOG.info("a port chosen for kernel {} was taken meanwhile; trying new ports", spec.name());
@@ -92,8 +93,9 @@ public final class LocalKernelLauncher implements KernelLauncher {
     }
 
     /**
-     * 1. reserve ports and write the connection file, 2. start the process with its output to the log,
-     * 3. record it, 4. connect a client and wait until the kernel answers (or its process exits).
+     * 1. reserve ports and write the connection file, 2. start the process with its output to the log, watched for
+     * a port taken meanwhile, 3. record it, 4. connect a client and wait until the kernel answers (or its process
+     * exits, or says a port was taken).
      */
     private RunningKernel startOnce(KernelSpec spec, Path workingDirectory) {
         String id = UUID.randomUUID().toString();
@@ -103,7 +105,11 @@ public final class LocalKernelLauncher implements KernelLauncher {
                 reserved[3], reserved[4], ConnectionInfo.newKey(), "hmac-sha256", spec.name());
         Path connectionFile = directory.resolve("connection.json");
         Path log = directory.resolve("kernel.log");
+        AtomicBoolean cleaned = new AtomicBoolean();
         Runnable cleanUp = () -> {
+            if (cleaned.getAndSet(true)) {
+                return; // run on exit and by kill(): a second release could free ports a newer kernel now holds
+            }
             ports.release(reserved);
             records.remove(id);
             try {
@@ -114,17 +120,37 @@ public final class LocalKernelLauncher implements KernelLauncher {
         };
         Map<String, String> environment = new HashMap<>(spec.env());
         environment.putAll(extraEnvironment);
-        ProcessStarter.Started started;
+        PortConflictWatch portConflict;
         try {
             Files.createDirectories(directory);
             connection.write(connectionFile);
-            started = starter.start(spec, command(spec, connectionFile),
-                    workingDirectory == null ? directory : workingDirectory, environment, log, cleanUp);
+            portConflict = new PortConflictWatch(log);
         } catch (IOException e) {
             ports.release(reserved);
-            throw new KernelLaunchException("cannot start kernel " + spec.name() + " (" + String.join(" ",
-                    spec.argv()) + "): " + e.getMessage(), e);
+            throw cannotStart(spec, e);
         }
+        try (portConflict) {
+            ProcessStarter.Started started;
+            try {
+                started = starter.start(spec, command(spec, connectionFile),
+                        workingDirectory == null ? directory : workingDirectory, environment, log, cleanUp);
+            } catch (IOException e) {
+                ports.release(reserved);
+                throw cannotStart(spec, e);
+            }
+            return connect(id, spec, connection, started, portConflict);
+        }
+    }
+
+    private static KernelLaunchException cannotStart(KernelSpec spec, IOException e) {
+        return new KernelLaunchException("cannot start kernel " + spec.name() + " (" + String.join(" ", spec.argv())
+                + "): " + e.getMessage(), e);
+    }
+
+    /** Steps 3 and 4 of {@link #startOnce}. */
+    private RunningKernel connect(String id, KernelSpec spec, ConnectionInfo connection,
+                                  ProcessStarter.Started started, PortConflictWatch portConflict) {
+        Path directory = kernelsDirectory.resolve(id);
         KernelProcess kernelProcess = started.process();
         records.add(KernelRecords.Record.ownedByThisProcess(id, started.handle(), directory.toString()));
         if (!kernelProcess.isAlive()) {
@@ -138,7 +164,12 @@ public final class LocalKernelLauncher implements KernelLauncher {
         try {
             client.ready(startTimeout).applyToEither(kernelProcess.onExit().thenApply(exited -> {
                 throw new KernelLaunchException("kernel " + spec.name() + " exited while starting");
+            }), info -> info).applyToEither(portConflict.conflict().thenApply(taken -> {
+                throw new KernelLaunchException(portTaken(spec));
             }), info -> info).get(startTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            if (portConflict.seenNow()) {
+                throw new KernelLaunchException(portTaken(spec)); // e.g. its heartbeat's: it answered without one
+            }
         } catch (Exception e) {
             kernelProcess.kill();
             client.close();
@@ -154,6 +185,11 @@ public final class LocalKernelLauncher implements KernelLauncher {
         }
         kernel.close(); // close() began while this kernel started: it would outlive the launcher
         throw closedFailure(spec);
+    }
+
+    private static String portTaken(KernelSpec spec) {
+        return "kernel " + spec.name() + " could not bind a port it was given (" + PortConflictWatch.ADDRESS_IN_USE
+                + ": another program took it after it was checked free)";
     }
 
     private synchronized void requireOpen(KernelSpec spec) {

@@ -9,29 +9,35 @@ import java.util.Set;
 
 /**
  * Chooses free TCP ports for kernels. A port handed out stays reserved until its kernel stops, so parallel
- * launches in this process never get the same port; each one is checked free by binding it first. Another
- * program can still take a port between the check and the kernel's bind: the launcher then retries with new ports.
+ * launches in this process never get the same port, whichever launcher makes them (the reservations are shared by
+ * every allocator in the JVM: two Quire nodes, or a test's, must not race each other either); each one is checked
+ * free by binding it first. Another program can still take a port between the check and the kernel's bind: the
+ * launcher then notices (see {@link PortConflictWatch}) and retries with new ports.
  */
 final class PortAllocator {
 
-    private final Set<Integer> reserved = new HashSet<>();
+    private static final Set<Integer> RESERVED = new HashSet<>();
 
     /** Reserves {@code count} distinct free ports on the loopback interface. */
-    synchronized int[] reserve(int count) {
-        int[] ports = new int[count];
-        for (int i = 0; i < count; i++) {
-            int port;
-            do {
-                port = bindEphemeral();
-            } while (!reserved.add(port));
-            ports[i] = port;
+    int[] reserve(int count) {
+        synchronized (RESERVED) {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                int port;
+                do {
+                    port = bindEphemeral();
+                } while (!RESERVED.add(port));
+                ports[i] = port;
+            }
+            return ports;
         }
-        return ports;
     }
 
-    synchronized void release(int... ports) {
-        for (int port : ports) {
-            reserved.remove(port);
+    void release(int... ports) {
+        synchronized (RESERVED) {
+            for (int port : ports) {
+                RESERVED.remove(port);
+            }
         }
     }
 

@@ -7,6 +7,9 @@ import io.quire.runtime.testing.Await;
 import io.quire.runtime.testing.Python3Kernels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -17,10 +20,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,6 +99,27 @@ class LocalKernelLauncherTest {
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
                 .as("kernel process %d after the launcher closed", pid).isEmpty());
         Await.until("every kernel's record is removed", Duration.ofSeconds(5), () -> records().isEmpty());
+    }
+
+    /**
+     * Another program took one of the kernel's ports before it bound them. ipykernel does not exit then: without iopub
+     * it hangs, without its heartbeat it runs on (and is found dead later). The launcher must see it at once and start
+     * the kernel again on new ports; without that, the iopub case waits for the start timeout (here far beyond the
+     * test's own), and the heartbeat case hands out a kernel without a heartbeat.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Channel.class, names = {"IOPUB", "HEARTBEAT"})
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aKernelWhosePortWasTakenMeanwhileIsStartedAgainOnNewPorts(Channel victim) throws IOException {
+        PortTakingStarter starter = new PortTakingStarter(victim);
+        try (LocalKernelLauncher launcher = new LocalKernelLauncher(kernels, Duration.ofMinutes(10),
+                Map.of("PYDEVD_DISABLE_FILE_VALIDATION", "1"), starter)) {
+            RunningKernel kernel = launcher.start(python3);
+
+            assertThat(ports(kernel)).doesNotContain(starter.takenPort());
+            assertThat(Python3Kernels.stdout(kernel, "print(6 * 7)")).isEqualTo("42\n");
+            assertThat(starter.firstLog()).content().contains("Address already in use");
+        }
     }
 
     @Test
