@@ -250,8 +250,11 @@ class RunRoutesTest {
     /** Waits until the run has printed {@code text}: its cell is running. */
     private static void awaitOutput(String id, String text) throws Exception {
         long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
-        while (!server.get("/quire/api/runs/" + id + "/events?follow=false").body().contains(text)) {
-            assertThat(System.nanoTime()).as("the run printed '" + text + "' in time").isLessThan(deadline);
+        String events;
+        while (!(events = server.get("/quire/api/runs/" + id + "/events?follow=false").body()).contains(text)) {
+            String soFar = events;
+            assertThat(System.nanoTime()).as(() -> "the run printed '" + text + "' in time; its events so far:\n"
+                    + soFar + "\nthe run: " + server.get("/quire/api/runs/" + id).body()).isLessThan(deadline);
             Thread.sleep(100);
         }
     }
