@@ -67,10 +67,15 @@ public final class NotebookWriter {
      * its source) and its source: only the source is laid out.
      */
     public byte[] writeCell(byte[] head, String source) {
+        byte[] tail = writeCellTail(source);
+        return ByteBuffer.allocate(head.length + tail.length).put(head).put(tail).array();
+    }
+
+    /** What {@link #writeCell} writes after the cell's head: its source, and the end of the cell. */
+    public byte[] writeCellTail(String source) {
         byte[] lines = PythonJson.dumps(MimeBundles.lines(source == null ? "" : source), 3)
                 .getBytes(StandardCharsets.UTF_8);
-        ByteBuffer out = ByteBuffer.allocate(head.length + lines.length + CELL_END.length);
-        return out.put(head).put(lines).put(CELL_END).array();
+        return ByteBuffer.allocate(lines.length + CELL_END.length).put(lines).put(CELL_END).array();
     }
 
     /**

@@ -37,6 +37,14 @@ public final class Sql {
         return postgres ? "BYTEA" : "BLOB";
     }
 
+    /**
+     * The column type for binary values of a few KB that change often: kept in the row. On H2 a BLOB of more than a
+     * few hundred bytes is a separate object, written anew and its predecessor cleaned up at every update.
+     */
+    public String inlineBinaryType() {
+        return postgres ? "BYTEA" : "VARBINARY(1000000000)";
+    }
+
     /** The column type for an instant. */
     public String instantType() {
         return "TIMESTAMP WITH TIME ZONE";

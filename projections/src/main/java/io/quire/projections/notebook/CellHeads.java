@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * Lays out cells as nbformat writes them, remembering what comes before each cell's source (its outputs, often
  * the bulk of it: a plot is tens of KB of base64). While someone types, only the source changes, and only the
- * source is laid out again.
+ * source is laid out again (and stored again: {@link LiveNotebooks} keeps a cell's head and source apart).
  *
  * <p>Not thread-safe: one projection thread uses it. Cells' JSON values are immutable ({@link Cell}), so a cell
  * that holds the same metadata, outputs and attachments objects as the remembered one has the same head.
@@ -27,8 +27,8 @@ final class CellHeads {
         this.writer = writer;
     }
 
-    /** The cell as {@link NotebookWriter#writeCell(Cell)} writes it. */
-    byte[] write(String notebookId, Cell cell) {
+    /** What {@link NotebookWriter#writeCellHead} writes for the cell: laid out again only when it changed. */
+    byte[] head(String notebookId, Cell cell) {
         String key = notebookId + '/' + cell.id();
         Head head = heads.get(key);
         if (head == null || !head.fits(cell)) {
@@ -38,7 +38,7 @@ final class CellHeads {
             head = new Head(cell, writer.writeCellHead(cell));
             heads.put(key, head);
         }
-        return writer.writeCell(head.bytes(), cell.source());
+        return head.bytes();
     }
 
     private record Head(Cell basis, byte[] bytes) {

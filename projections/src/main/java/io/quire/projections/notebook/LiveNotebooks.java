@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quire.domain.nbformat.NotebookReader;
 import io.quire.domain.nbformat.NotebookWriter;
+import io.quire.domain.notebook.Cell;
 import io.quire.projections.jdbc.ProjectionStorageException;
 import io.quire.projections.jdbc.Sql;
 
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -22,8 +24,10 @@ import java.util.Optional;
  * nbformat 4.5 bytes (what an export returns) and its cells' revisions.
  *
  * <p>Stored cell by cell: a row per notebook (path, version, notebook metadata) and a row per cell (its position,
- * revision, output trail, and the cell as nbformat lays it out in the file). An edit rewrites the one cell it
- * changed; writing the whole notebook per change cost as much as Jupyter's save (5 MB for a 500-cell notebook).
+ * revision, output trail, and the cell as nbformat lays it out in the file, in two parts: its head, everything
+ * before the source, and its tail, the source to the end). An edit rewrites the one cell it changed; writing the
+ * whole notebook per change cost as much as Jupyter's save (5 MB for a 500-cell notebook). Typing rewrites only the
+ * tail: the head holds the outputs, a plot's hundreds of KB, which were written again with every keystroke's batch.
  * Reads assemble the file from the cells, byte for byte what {@link NotebookWriter#write} gives.
  */
 public class LiveNotebooks {
@@ -45,16 +49,20 @@ public class LiveNotebooks {
                         + " metadata " + sql.binaryType() + " NOT NULL)",
                 "CREATE TABLE IF NOT EXISTS live_cell (notebook_id VARCHAR(64) NOT NULL, cell_id VARCHAR(64) NOT NULL,"
                         + " position INT NOT NULL, revision BIGINT NOT NULL, trail " + sql.binaryType() + ","
-                        + " nbformat " + sql.binaryType() + " NOT NULL, PRIMARY KEY (notebook_id, cell_id))");
+                        + " head " + sql.binaryType() + " NOT NULL, tail " + sql.binaryType() + " NOT NULL,"
+                        + " PRIMARY KEY (notebook_id, cell_id))");
     }
 
     void dropTables() {
         sql.ddl("DROP TABLE IF EXISTS live_notebook", "DROP TABLE IF EXISTS live_cell");
     }
 
-    /** Whether the tables have the shape of an earlier Quire (the whole file in one column): rebuild them. */
+    /**
+     * Whether the tables have the shape of an earlier Quire (the whole file in one column, or each cell in one):
+     * rebuild them.
+     */
     boolean outdated() {
-        return sql.hasColumn("live_notebook", "content");
+        return sql.hasColumn("live_notebook", "content") || sql.hasColumn("live_cell", "nbformat");
     }
 
     /** The stored notebook, as nbformat 4.5 bytes, if there is one with that id. */
@@ -83,6 +91,7 @@ public class LiveNotebooks {
         List<Object[]> deletedCells = new ArrayList<>();
         List<Object[]> cells = new ArrayList<>();
         List<Object[]> positions = new ArrayList<>();
+        List<Object[]> tails = new ArrayList<>();
         for (NotebookDocument document : documents) {
             NotebookDocument.Changes changes = document.takeChanges();
             notebookIds.add(new Object[]{document.notebookId()});
@@ -100,10 +109,17 @@ public class LiveNotebooks {
                         deletedCells.add(new Object[]{document.notebookId(), cellId});
                     }
                     OutputTrail trail = document.storedTrail(cellId);
+                    Cell cell = document.cell(cellId);
                     cells.add(new Object[]{document.notebookId(), cellId, position, document.revision(cellId),
-                            trail == null ? null : json(trail),
-                            heads.write(document.notebookId(), document.cell(cellId))});
-                } else if (changes.orderChanged()) {
+                            trail == null ? null : json(trail), heads.head(document.notebookId(), cell),
+                            writer.writeCellTail(cell.source())});
+                    continue;
+                }
+                if (changes.sourceEdited().contains(cellId)) {
+                    tails.add(new Object[]{document.revision(cellId), writer.writeCellTail(document.cell(cellId)
+                            .source()), document.notebookId(), cellId});
+                }
+                if (changes.orderChanged()) {
                     positions.add(new Object[]{position, document.notebookId(), cellId});
                 }
             }
@@ -113,8 +129,9 @@ public class LiveNotebooks {
                 notebooks);
         sql.batch("DELETE FROM live_cell WHERE notebook_id = ?", replacedNotebooks);
         sql.batch("DELETE FROM live_cell WHERE notebook_id = ? AND cell_id = ?", deletedCells);
-        sql.batch("INSERT INTO live_cell (notebook_id, cell_id, position, revision, trail, nbformat)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", cells);
+        sql.batch("INSERT INTO live_cell (notebook_id, cell_id, position, revision, trail, head, tail)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", cells);
+        sql.batch("UPDATE live_cell SET revision = ?, tail = ? WHERE notebook_id = ? AND cell_id = ?", tails);
         sql.batch("UPDATE live_cell SET position = ? WHERE notebook_id = ? AND cell_id = ?", positions);
     }
 
@@ -124,14 +141,18 @@ public class LiveNotebooks {
         ObjectNode metadata = read(row.getBytes(5), ObjectNode.class, path);
         Map<String, Long> revisions = new HashMap<>();
         Map<String, OutputTrail> trails = new HashMap<>();
-        List<byte[]> cells = sql.query("SELECT cell_id, revision, trail, nbformat FROM live_cell"
+        List<byte[]> cells = sql.query("SELECT cell_id, revision, trail, head, tail FROM live_cell"
                 + " WHERE notebook_id = ? ORDER BY position", cell -> {
             revisions.put(cell.getString(1), cell.getLong(2));
             byte[] trail = cell.getBytes(3);
             if (trail != null) {
                 trails.put(cell.getString(1), read(trail, OutputTrail.class, path));
             }
-            return cell.getBytes(4);
+            byte[] head = cell.getBytes(4);
+            byte[] tail = cell.getBytes(5);
+            byte[] whole = Arrays.copyOf(head, head.length + tail.length);
+            System.arraycopy(tail, 0, whole, head.length, tail.length);
+            return whole;
         }, notebookId);
         return new LiveNotebook(notebookId, path, row.getBoolean(3), row.getLong(4),
                 writer.assemble(metadata, cells), Map.copyOf(revisions), Map.copyOf(trails));

@@ -33,6 +33,8 @@ public final class NotebookDocument {
     /** What changed since {@link #takeChanges()}: so that a store writes those cells, not the whole notebook. */
     private final Set<String> changedCells = new HashSet<>();
     private final Set<String> removedCells = new HashSet<>();
+    /** Cells whose source alone changed since {@link #takeChanges()} (and so not in {@link #changedCells}). */
+    private final Set<String> sourceEditedCells = new HashSet<>();
     private boolean orderChanged;
     private boolean replaced = true;
 
@@ -60,15 +62,19 @@ public final class NotebookDocument {
      *
      * @param all           every cell was replaced (a new or imported notebook): store them all, drop the others
      * @param cells         cells added or changed in any way (content, revision, output trail)
+     * @param sourceEdited  other cells, of which only the source (and so the revision) changed: typing
      * @param removed       cells deleted
      * @param orderChanged  cells were inserted, moved or deleted: the positions of the others changed too
      */
-    record Changes(boolean all, Set<String> cells, Set<String> removed, boolean orderChanged) {
+    record Changes(boolean all, Set<String> cells, Set<String> sourceEdited, Set<String> removed,
+                   boolean orderChanged) {
     }
 
     Changes takeChanges() {
-        Changes changes = new Changes(replaced, Set.copyOf(changedCells), Set.copyOf(removedCells), orderChanged);
+        Changes changes = new Changes(replaced, Set.copyOf(changedCells), Set.copyOf(sourceEditedCells),
+                Set.copyOf(removedCells), orderChanged);
         changedCells.clear();
+        sourceEditedCells.clear();
         removedCells.clear();
         orderChanged = false;
         replaced = false;
@@ -160,6 +166,7 @@ public final class NotebookDocument {
             revisions.remove(e.cellId());
             trails.remove(e.cellId());
             changedCells.remove(e.cellId());
+            sourceEditedCells.remove(e.cellId());
             removedCells.add(e.cellId());
             orderChanged = true;
         } else if (event instanceof CellMoved e) {
@@ -168,10 +175,12 @@ public final class NotebookDocument {
             orderChanged = true;
         } else if (event instanceof CellSourceEdited e) {
             Cell cell = cells.get(e.cellId());
-            replace(new Cell(cell.id(), cell.type(), e.operation().apply(cell.source()), cell.metadata(),
-                    cell.outputs(), cell.executionCount(), cell.attachments()));
+            cells.put(cell.id(), new Cell(cell.id(), cell.type(), e.operation().apply(cell.source()),
+                    cell.metadata(), cell.outputs(), cell.executionCount(), cell.attachments()));
             revisions.put(e.cellId(), e.revision());
-            changed(e.cellId());
+            if (!changedCells.contains(e.cellId())) {
+                sourceEditedCells.add(e.cellId());
+            }
         } else if (event instanceof CellTypeChanged e) {
             replace(retyped(cells.get(e.cellId()), e.type()));
             if (e.type() != CellType.CODE) {
@@ -260,6 +269,7 @@ public final class NotebookDocument {
 
     private void changed(String cellId) {
         changedCells.add(cellId);
+        sourceEditedCells.remove(cellId);
     }
 
     private static ObjectNode kernelMetadata(Kernelspec kernelspec) {

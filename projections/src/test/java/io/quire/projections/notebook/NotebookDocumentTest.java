@@ -49,6 +49,32 @@ class NotebookDocumentTest {
     }
 
     @Test
+    void typingIsTakenAsASourceEditUnlessTheCellChangedOtherwiseToo() {
+        apply(new CellInserted("n", "c2", "c1", CellType.CODE, "x = 1", "ann"));
+        document.takeChanges();
+
+        apply(new CellSourceEdited("n", "c1", 1, TextOperation.fromJson(List.of(6, -1, "2", 1)), "ann"));
+        apply(new CellSourceEdited("n", "c2", 1, TextOperation.fromJson(List.of(5, "0")), "ann"));
+        apply(new CellOutputsSet("n", "c2", List.of(json("{'output_type': 'stream', 'name': 'stdout', 'text': 'a'}")),
+                1, "ann"));
+        NotebookDocument.Changes changes = document.takeChanges();
+        assertThat(changes.sourceEdited()).containsExactly("c1");
+        assertThat(changes.cells()).containsExactly("c2");
+
+        apply(new CellOutputsSet("n", "c1", List.of(), 2, "ann"));
+        apply(new CellSourceEdited("n", "c1", 2, TextOperation.fromJson(List.of(8, "!")), "ann"));
+        changes = document.takeChanges();
+        assertThat(changes.sourceEdited()).isEmpty();
+        assertThat(changes.cells()).containsExactly("c1");
+
+        apply(new CellSourceEdited("n", "c2", 2, TextOperation.fromJson(List.of(6, "1")), "ann"));
+        apply(new CellDeleted("n", "c2", "ann"));
+        changes = document.takeChanges();
+        assertThat(changes.sourceEdited()).isEmpty();
+        assertThat(changes.removed()).containsExactly("c2");
+    }
+
+    @Test
     void structureEditsFollowTheirAnchors() {
         apply(new CellInserted("n", "c2", "c1", CellType.MARKDOWN, "# t", "ann"));
         apply(new CellInserted("n", "c0", null, CellType.RAW, "", "ann"));
