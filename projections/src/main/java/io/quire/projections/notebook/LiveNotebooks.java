@@ -87,6 +87,7 @@ public class LiveNotebooks {
     void save(Collection<NotebookDocument> documents) {
         List<Object[]> notebooks = new ArrayList<>();
         List<Object[]> notebookIds = new ArrayList<>();
+        List<Object[]> updatedNotebooks = new ArrayList<>();
         List<Object[]> replacedNotebooks = new ArrayList<>();
         List<Object[]> deletedCells = new ArrayList<>();
         List<Object[]> cells = new ArrayList<>();
@@ -94,11 +95,16 @@ public class LiveNotebooks {
         List<Object[]> tails = new ArrayList<>();
         for (NotebookDocument document : documents) {
             NotebookDocument.Changes changes = document.takeChanges();
-            notebookIds.add(new Object[]{document.notebookId()});
-            notebooks.add(new Object[]{document.notebookId(), document.path(), document.deleted(), document.version(),
-                    json(document.metadataOnly().metadata())});
+            byte[] metadata = json(document.metadataOnly().metadata());
             if (changes.all()) {
+                // A new or imported notebook: any row of the id is an earlier life of it (deleted, imported anew).
+                notebookIds.add(new Object[]{document.notebookId()});
+                notebooks.add(new Object[]{document.notebookId(), document.path(), document.deleted(),
+                        document.version(), metadata});
                 replacedNotebooks.add(new Object[]{document.notebookId()});
+            } else {
+                updatedNotebooks.add(new Object[]{document.path(), document.deleted(), document.version(), metadata,
+                        document.notebookId()});
             }
             changes.removed().forEach(cellId -> deletedCells.add(new Object[]{document.notebookId(), cellId}));
             List<String> order = document.order();
@@ -127,6 +133,8 @@ public class LiveNotebooks {
         sql.batch("DELETE FROM live_notebook WHERE notebook_id = ?", notebookIds);
         sql.batch("INSERT INTO live_notebook (notebook_id, path, deleted, version, metadata) VALUES (?, ?, ?, ?, ?)",
                 notebooks);
+        sql.batch("UPDATE live_notebook SET path = ?, deleted = ?, version = ?, metadata = ? WHERE notebook_id = ?",
+                updatedNotebooks);
         sql.batch("DELETE FROM live_cell WHERE notebook_id = ?", replacedNotebooks);
         sql.batch("DELETE FROM live_cell WHERE notebook_id = ? AND cell_id = ?", deletedCells);
         sql.batch("INSERT INTO live_cell (notebook_id, cell_id, position, revision, trail, head, tail)"
