@@ -149,7 +149,9 @@ public final class Sql {
             // H2 keeps unquoted names in upper case, PostgreSQL in lower case.
             String storedTable = postgres ? table.toLowerCase() : table.toUpperCase();
             String storedColumn = postgres ? column.toLowerCase() : column.toUpperCase();
-            try (ResultSet columns = connection.getMetaData().getColumns(null, null, storedTable, storedColumn)) {
+            // In the connection's own schema: a table of that name in another schema (another Quire) is not ours.
+            try (ResultSet columns = connection.getMetaData().getColumns(null, connection.getSchema(), storedTable,
+                    storedColumn)) {
                 return columns.next();
             }
         } catch (SQLException e) {
