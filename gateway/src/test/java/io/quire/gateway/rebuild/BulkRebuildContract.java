@@ -79,11 +79,7 @@ abstract class BulkRebuildContract {
     @Test
     void everyReadModelTableIsWhatTheProcessorWrote() throws Exception {
         QuireSettings settings = settings();
-        try (Quire quire = Quire.start(settings, false)) {
-            writeVariedHistory(quire.commands());
-            quire.awaitProjections(Duration.ofSeconds(60));
-        }
-        Map<String, List<String>> byProcessor = tables(settings);
+        Map<String, List<String>> byProcessor = writtenByTheProcessors(settings);
         assertThat(byProcessor.get("live_cell")).hasSize(5); // a: c1, c3; b: i1, i2; c (deleted): z
         assertThat(byProcessor.get("run_history")).hasSize(3);
         assertThat(byProcessor.get("schedule")).hasSize(1); // one of two left after a delete
@@ -107,11 +103,7 @@ abstract class BulkRebuildContract {
     @Test
     void versionsKeptInAnEarlierShapeAreRebuiltAtTheNextStart() throws Exception {
         QuireSettings settings = settings();
-        try (Quire quire = Quire.start(settings, false)) {
-            writeVariedHistory(quire.commands());
-            quire.awaitProjections(Duration.ofSeconds(60));
-        }
-        Map<String, List<String>> byProcessor = tables(settings);
+        Map<String, List<String>> byProcessor = writtenByTheProcessors(settings);
 
         // Quire before 2026-11-27 keyed the versions by (notebook_id, version), without version_notebook.
         try (EventDatabase database = open(settings);
@@ -136,11 +128,7 @@ abstract class BulkRebuildContract {
     @Test
     void aRebuildCutShortIsDoneAgainAtTheNextStart() throws Exception {
         QuireSettings settings = settings();
-        try (Quire quire = Quire.start(settings, false)) {
-            writeVariedHistory(quire.commands());
-            quire.awaitProjections(Duration.ofSeconds(60));
-        }
-        Map<String, List<String>> byProcessor = tables(settings);
+        Map<String, List<String>> byProcessor = writtenByTheProcessors(settings);
 
         // What a crash in the middle of a rebuild leaves: the groups marked, their tokens gone, their tables
         // half-filled (here: rows missing and a row that no event made).
@@ -219,11 +207,7 @@ abstract class BulkRebuildContract {
     @Test
     void aRebuildThatFailsSaysWhyAndIsDoneAgainAtTheNextStart() throws Exception {
         QuireSettings settings = settings();
-        try (Quire quire = Quire.start(settings, false)) {
-            writeVariedHistory(quire.commands());
-            quire.awaitProjections(Duration.ofSeconds(60));
-        }
-        Map<String, List<String>> byProcessor = tables(settings);
+        Map<String, List<String>> byProcessor = writtenByTheProcessors(settings);
 
         // An event in the middle of the history that cannot be decoded: the reading thread fails.
         long broken;
@@ -312,6 +296,15 @@ abstract class BulkRebuildContract {
     }
 
     /** Every row of every read-model table, as text, in primary-key order. */
+    /** Writes the varied history into a fresh store; its read-model tables as the processors wrote them. */
+    private static Map<String, List<String>> writtenByTheProcessors(QuireSettings settings) throws Exception {
+        try (Quire quire = Quire.start(settings, false)) {
+            writeVariedHistory(quire.commands());
+            quire.awaitProjections(Duration.ofSeconds(60));
+        }
+        return tables(settings);
+    }
+
     private static Map<String, List<String>> tables(QuireSettings settings) throws SQLException {
         try (EventDatabase database = open(settings);
              Connection connection = database.dataSource().getConnection();

@@ -1,7 +1,6 @@
 package io.quire.projections.jdbc;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,38 +18,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** {@link Sql#insert} on H2 and on PostgreSQL (127.0.0.1:5432, user postgres, a schema of its own). */
 class SqlInsertTest {
 
-    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
     private static final String SCHEMA = "quire_sql_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     private static Sql sql(String database) throws SQLException {
         if (database.equals("h2")) {
             return new Sql(() -> DriverManager.getConnection("jdbc:h2:mem:sql-insert;DB_CLOSE_DELAY=-1"));
         }
-        try (Connection connection = postgres("postgres")) {
+        try (Connection connection = LocalPostgres.connect("public")) {
             connection.createStatement().execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
         }
-        return new Sql(() -> postgres(SCHEMA));
-    }
-
-    private static Connection postgres(String schema) throws SQLException {
-        try {
-            return DriverManager.getConnection(POSTGRES + "&connectTimeout=5&currentSchema=" + schema);
-        } catch (SQLException e) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("CI=true but no PostgreSQL at 127.0.0.1:5432: " + e.getMessage(), e);
-            }
-            Assumptions.abort("skipped: no PostgreSQL at 127.0.0.1:5432 (" + e.getMessage() + ")");
-            throw e;
-        }
+        return new Sql(() -> LocalPostgres.connect(SCHEMA));
     }
 
     @AfterAll
     static void dropSchema() {
-        try (Connection connection = DriverManager.getConnection(POSTGRES + "&connectTimeout=5")) {
-            connection.createStatement().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-        } catch (SQLException noServer) {
-            // nothing was created
-        }
+        LocalPostgres.dropSchemas(SCHEMA);
     }
 
     @ParameterizedTest

@@ -1,7 +1,6 @@
 package io.quire.projections.jdbc;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -18,21 +17,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SqlShapeTest {
 
-    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
     private static final String SUFFIX = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private static final String OLD = "quire_old_" + SUFFIX;
     private static final String NEW = "quire_new_" + SUFFIX;
 
     @Test
     void onPostgresql() throws SQLException {
-        try (Connection connection = postgres("postgres")) {
+        try (Connection connection = LocalPostgres.connect("public")) {
             var statement = connection.createStatement();
             statement.execute("CREATE SCHEMA " + OLD);
             statement.execute("CREATE SCHEMA " + NEW);
             statement.execute("CREATE TABLE " + OLD + ".live_cell (nbformat BYTEA)");
             statement.execute("CREATE TABLE " + NEW + ".live_cell (head BYTEA)");
         }
-        assertShapes(new Sql(() -> postgres(NEW)), new Sql(() -> postgres(OLD)));
+        assertShapes(new Sql(() -> LocalPostgres.connect(NEW)), new Sql(() -> LocalPostgres.connect(OLD)));
     }
 
     @Test
@@ -52,25 +50,8 @@ class SqlShapeTest {
         assertThat(earlier.hasColumn("no_such_table", "head")).isFalse();
     }
 
-    private static Connection postgres(String schema) throws SQLException {
-        try {
-            return DriverManager.getConnection(POSTGRES + "&connectTimeout=5&currentSchema=" + schema);
-        } catch (SQLException e) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("CI=true but no PostgreSQL at 127.0.0.1:5432: " + e.getMessage(), e);
-            }
-            Assumptions.abort("skipped: no PostgreSQL at 127.0.0.1:5432 (" + e.getMessage() + ")");
-            throw e;
-        }
-    }
-
     @AfterAll
     static void dropSchemas() {
-        try (Connection connection = DriverManager.getConnection(POSTGRES + "&connectTimeout=5")) {
-            connection.createStatement().execute("DROP SCHEMA IF EXISTS " + OLD + " CASCADE");
-            connection.createStatement().execute("DROP SCHEMA IF EXISTS " + NEW + " CASCADE");
-        } catch (SQLException noServer) {
-            // nothing was created
-        }
+        LocalPostgres.dropSchemas(OLD, NEW);
     }
 }
