@@ -10,6 +10,8 @@ import io.quire.domain.notebook.event.OutputProduced;
 import io.quire.domain.notebook.event.VersionNamed;
 import io.quire.projections.jdbc.Sql;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -81,7 +83,7 @@ public class Versions {
                 first, first, notebookId)).orElse(List.of());
     }
 
-    private static Version version(java.sql.ResultSet row) throws java.sql.SQLException {
+    private static Version version(ResultSet row) throws SQLException {
         return new Version(row.getLong(1), row.getObject(2, OffsetDateTime.class).toInstant(), row.getString(3),
                 row.getString(4), row.getString(5));
     }
