@@ -38,7 +38,13 @@ class SlowClientTest {
     private static final int LINES = 50;
     /** Each line: a 5-digit number, 999,995 x's and a newline; one output message each. */
     private static final int LINE = 1_000_001;
-    private static final String FLOOD = "for i in range(" + LINES + "):\n    print(f'{i:05d}' + 'x' * 999_995, flush=True)";
+    /**
+     * A line every 0.1 s: the stalled client still falls 16 MiB behind (it reads nothing), while the reading one,
+     * printed to at 10 MB/s, keeps up on a loaded CI machine; at full speed it once fell 17 MB behind there too and
+     * was, rightly, dropped from.
+     */
+    private static final String FLOOD = "import time\nfor i in range(" + LINES + "):\n"
+            + "    print(f'{i:05d}' + 'x' * 999_995, flush=True)\n    time.sleep(0.1)";
 
     @TempDir
     static Path data;
