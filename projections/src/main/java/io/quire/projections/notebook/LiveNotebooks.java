@@ -49,7 +49,7 @@ public class LiveNotebooks {
                         + " metadata " + sql.binaryType() + " NOT NULL)",
                 "CREATE TABLE IF NOT EXISTS live_cell (notebook_id VARCHAR(64) NOT NULL, cell_id VARCHAR(64) NOT NULL,"
                         + " position INT NOT NULL, revision BIGINT NOT NULL, trail " + sql.binaryType() + ","
-                        + " head " + sql.binaryType() + " NOT NULL, tail " + sql.binaryType() + " NOT NULL,"
+                        + " head " + sql.binaryType() + " NOT NULL, tail " + sql.inlineBinaryType() + " NOT NULL,"
                         + " PRIMARY KEY (notebook_id, cell_id))");
     }
 
