@@ -39,6 +39,7 @@ import io.quire.projections.notebook.NotebookProjections;
 import io.quire.projections.versions.NotebookHistory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.quire.domain.store.CommandTargets;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import io.quire.domain.store.GroupCommitCommandBus;
 import io.quire.domain.store.RecentAggregates;
 import org.axonframework.commandhandling.CommandBus;
@@ -162,6 +163,7 @@ public final class Quire implements AutoCloseable {
                     .configureMessageSerializer(c -> serializer)
                     .configureTransactionManager(c -> database.transactionManager())
                     .configureCommandBus(c -> groupCommit(c, database, commits))
+                    .registerComponent(CommandTargetResolver.class, c -> CommandTargets.resolver())
                     .configureEmbeddedEventStore(c -> storageEngine)
                     .configureAggregate(AggregateConfigurer.defaultConfiguration(Notebook.class)
                             .configureCache(c -> new RecentAggregates(CACHED_AGGREGATES))

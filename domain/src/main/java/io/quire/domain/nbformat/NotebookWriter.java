@@ -73,7 +73,9 @@ public final class NotebookWriter {
 
     /** What {@link #writeCell} writes after the cell's head: its source, and the end of the cell. */
     public byte[] writeCellTail(String source) {
-        byte[] lines = PythonJson.dumps(MimeBundles.lines(source == null ? "" : source), 3)
+        String text = source == null ? "" : source;
+        // Sized for the text plus its quotes, commas and indents, so typing in a long cell does not regrow it.
+        byte[] lines = PythonJson.dumps(MimeBundles.lines(text), 3, text.length() + text.length() / 8 + 64)
                 .getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(lines.length + CELL_END.length).put(lines).put(CELL_END).array();
     }

@@ -41,7 +41,12 @@ final class PythonJson {
      * document: its inner lines are indented for that depth, its first line is not.
      */
     static String dumps(JsonNode value, int depth) {
-        StringBuilder out = new StringBuilder();
+        return dumps(value, depth, 16);
+    }
+
+    /** As {@link #dumps(JsonNode, int)}, into a buffer of {@code capacity} chars to begin with. */
+    static String dumps(JsonNode value, int depth, int capacity) {
+        StringBuilder out = new StringBuilder(capacity);
         write(value, depth, out);
         return out.toString();
     }

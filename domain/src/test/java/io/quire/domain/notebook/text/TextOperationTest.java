@@ -51,6 +51,16 @@ class TextOperationTest {
         assertThatThrownBy(() -> op(3, "d").apply("abcd")).isInstanceOf(TextMismatchException.class);
         // Two UTF-16 units but one code point: an operation written for UTF-16 lengths does not fit.
         assertThatThrownBy(() -> op(2).apply("😀")).isInstanceOf(TextMismatchException.class);
+        // Deletes and retains past the end, in Latin-1 text and in text of one UTF-16 unit per character.
+        assertThatThrownBy(() -> op(1, -5).apply("ab")).isInstanceOf(TextMismatchException.class);
+        assertThatThrownBy(() -> op(1, -5).apply("漢字")).isInstanceOf(TextMismatchException.class);
+        assertThatThrownBy(() -> op(5, "x").apply("漢字")).isInstanceOf(TextMismatchException.class);
+    }
+
+    @Test
+    void appliesToTextWithoutSurrogatesByCharOffsets() {
+        assertThat(op(1, "é", -1, 1).apply("漢字の")).isEqualTo("漢éの");
+        assertThat(op(2, -1, "!").apply("abc")).isEqualTo("ab!");
     }
 
     // ---- transform ----
