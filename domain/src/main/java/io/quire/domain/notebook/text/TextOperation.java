@@ -118,7 +118,8 @@ public final class TextOperation {
                     if (end > text.length()) {
                         throw mismatch(text);
                     }
-                    result.append(text, index, end);
+                    // Not append(text, index, end): JDK 17 copies that char by char, a substring with arraycopy.
+                    result.append(index == 0 && end == text.length() ? text : text.substring(index, end));
                     index = end;
                 } else if (component instanceof TextComponent.Delete delete) {
                     index = oneCharPerCodePoint ? Math.addExact(index, delete.count())
