@@ -38,4 +38,11 @@ public final class Machine {
     public static int cores() {
         return Runtime.getRuntime().availableProcessors();
     }
+
+    /** The JVM's garbage collectors, as it names them ("PS Scavenge, PS MarkSweep" for the parallel one). */
+    public static String garbageCollectors() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
 }

@@ -79,9 +79,9 @@ public final class QuireBench implements Callable<Integer> {
                 Files.deleteIfExists(workDirectory);
             }
         }
-        System.out.printf("Quire benchmarks, %s, %s run (%.0f s): %d cores, %s, Java %s%n", LocalDate.now(),
-                quick ? "quick" : "standard", (System.nanoTime() - start) / 1e9, Machine.cores(),
-                System.getProperty("os.name"), System.getProperty("java.version"));
+        System.out.printf("Quire benchmarks, %s, %s run (%.0f s): %d cores, %s, Java %s, collectors %s%n",
+                LocalDate.now(), quick ? "quick" : "standard", (System.nanoTime() - start) / 1e9, Machine.cores(),
+                System.getProperty("os.name"), System.getProperty("java.version"), Machine.garbageCollectors());
         System.out.printf("Load average (1 min) %.1f at the start, %.1f at the end: above %d, other processes"
                 + " competed for the CPUs.%n%n", loadBefore, Machine.loadAverage(), Machine.cores());
         report.print(System.out);
