@@ -22,23 +22,27 @@ final class Lines {
      */
     static List<String> split(String text) {
         List<String> lines = new ArrayList<>();
-        int start = 0;
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            i++;
-            if (c == '\r' && i < text.length() && text.charAt(i) == '\n') {
-                i++;
-            } else if (!isLineBreak(c)) {
-                continue;
-            }
-            lines.add(text.substring(start, i));
-            start = i;
-        }
-        if (start < text.length()) {
-            lines.add(text.substring(start));
+        for (int start = 0; start < text.length(); ) {
+            int end = lineEnd(text, start);
+            lines.add(text.substring(start, end));
+            start = end;
         }
         return lines;
+    }
+
+    /** Where the line of {@code text} that begins at {@code start} ends: past its line break, or at the end. */
+    static int lineEnd(String text, int start) {
+        int i = start;
+        while (i < text.length()) {
+            char c = text.charAt(i++);
+            if (c == '\r' && i < text.length() && text.charAt(i) == '\n') {
+                return i + 1;
+            }
+            if (isLineBreak(c)) {
+                return i;
+            }
+        }
+        return i;
     }
 
     /** Whether Python's {@code str.splitlines} ends a line at {@code c}. */

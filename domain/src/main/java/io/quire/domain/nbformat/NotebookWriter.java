@@ -75,7 +75,7 @@ public final class NotebookWriter {
     public byte[] writeCellTail(String source) {
         String text = source == null ? "" : source;
         // Sized for the text plus its quotes, commas and indents, so typing in a long cell does not regrow it.
-        byte[] lines = PythonJson.dumps(MimeBundles.lines(text), 3, text.length() + text.length() / 8 + 64)
+        byte[] lines = PythonJson.dumpsLines(text, 3, text.length() + text.length() / 8 + 64)
                 .getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(lines.length + CELL_END.length).put(lines).put(CELL_END).array();
     }

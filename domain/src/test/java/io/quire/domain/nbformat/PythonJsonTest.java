@@ -95,4 +95,25 @@ class PythonJsonTest {
 
         assertThat(PythonJson.dumps(JSON.readTree(document))).isEqualTo(Files.readString(output, UTF_8));
     }
+
+    @Test
+    void aTextsLinesAreWrittenAsTheArrayOfItsLinesWouldBe() {
+        // Every kind of line break Python knows, \r\n apart and together, escapes, pairs and lone surrogates.
+        String[] pieces = {"a", "é", "\n", "\r", "\r\n", "\u000B", "\f", "\u001C", "\u0085", "\u2028", "\u2029", "\"",
+                "\\", "\t", "\u0001", "\uD83D\uDE00", "\uD83D", "\uDE00", "x y z ", "漢"};
+        Random random = new Random(42);
+        for (int round = 0; round < 5_000; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(12);
+            for (int i = 0; i < length; i++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String source = text.toString();
+            for (int depth : new int[]{0, 3}) {
+                assertThat(PythonJson.dumpsLines(source, depth, 1))
+                        .as("lines of %s", JSON.valueToTree(source))
+                        .isEqualTo(PythonJson.dumps(MimeBundles.lines(source), depth));
+            }
+        }
+    }
 }
