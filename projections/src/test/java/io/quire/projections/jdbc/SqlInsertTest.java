@@ -41,7 +41,8 @@ class SqlInsertTest {
         // 1 and 99 rows: single-row batch; 100 and 250: multi-row INSERTs on H2, COPY on PostgreSQL.
         Sql sql = sql(database);
         sql.ddl("CREATE TABLE IF NOT EXISTS t (id BIGINT PRIMARY KEY, name VARCHAR(40), flag BOOLEAN,"
-                + " at TIMESTAMP WITH TIME ZONE, note VARCHAR(20))");
+                + " at TIMESTAMP WITH TIME ZONE, note VARCHAR(20), n INTEGER)");
+        Instant lastCentury = Instant.parse("1999-12-31T23:59:59.999999500Z"); // rounds up to 2000, PostgreSQL's zero
         Instant start = Instant.parse("2026-11-26T10:00:00.123456789Z");
         // An empty name is an empty string, not NULL; notes are NULL every third row.
         String[] awkward = {"row", "a \"quoted\" word", "comma, and\nnewline", "back\\slash", "", "été ✓", "N"};
@@ -50,16 +51,18 @@ class SqlInsertTest {
             List<Object[]> rows = new ArrayList<>();
             for (long i = 0; i < count; i++) {
                 String name = awkward[(int) (i % awkward.length)];
-                rows.add(new Object[]{i, name.isEmpty() ? name : name + i, i % 2 == 0,
-                        start.plusSeconds(i).plusNanos(i * 499), i % 3 == 0 ? null : "n"});
+                Instant at = i % 5 == 4 ? lastCentury.minusSeconds(i * 86_400) : start.plusSeconds(i).plusNanos(i * 499);
+                rows.add(new Object[]{i, name.isEmpty() ? name : name + i, i % 2 == 0, at, i % 3 == 0 ? null : "n",
+                        i % 4 == 0 ? null : (int) -i});
             }
-            sql.insert("t (id, name, flag, at, note)", rows);
+            sql.insert("t (id, name, flag, at, note, n)", rows);
 
-            List<String> read = sql.query("SELECT id, name, flag, at, note FROM t ORDER BY id",
+            List<String> read = sql.query("SELECT id, name, flag, at, note, n FROM t ORDER BY id",
                     row -> row.getLong(1) + "|" + row.getString(2) + "|" + row.getBoolean(3) + "|"
-                            + row.getObject(4, java.time.OffsetDateTime.class).toInstant() + "|" + row.getString(5));
+                            + row.getObject(4, java.time.OffsetDateTime.class).toInstant() + "|" + row.getString(5)
+                            + "|" + row.getObject(6));
             List<String> expected = rows.stream().map(r -> r[0] + "|" + r[1] + "|" + r[2] + "|"
-                    + Sql.toMicros((Instant) r[3]) + "|" + r[4]).toList();
+                    + Sql.toMicros((Instant) r[3]) + "|" + r[4] + "|" + r[5]).toList();
             assertThat(read).as("%d rows on %s", count, database).isEqualTo(expected);
         }
     }
