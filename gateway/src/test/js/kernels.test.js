@@ -116,8 +116,14 @@ test('kernels, kernelspecs and execution through @jupyterlab/services', async (t
   });
 
   await t.test('interrupt ends a long cell and restart keeps the kernel id', async () => {
-    const future = kernel.requestExecute({ code: 'import time; time.sleep(60)' });
-    await until(() => kernel.status === 'busy', 10000, 'the kernel to be busy');
+    const future = kernel.requestExecute({ code: 'import time; print("sleeping", flush=True); time.sleep(60)' });
+    // Not merely "busy": ipykernel reports busy before it stops ignoring SIGINT, so an interrupt sent at once can be
+    // lost (as it is with Jupyter Server); once the cell prints, the interrupt reaches running code.
+    let printed = false;
+    future.onIOPub = (msg) => {
+      printed = printed || (msg.header.msg_type === 'stream' && /sleeping/.test(msg.content.text));
+    };
+    await until(() => printed, 10000, 'the cell to be running');
     const started = Date.now();
     await kernel.interrupt();
     const reply = await future.done;

@@ -3,6 +3,7 @@ package io.quire.runtime.kernel;
 import io.quire.kernel.message.ExecuteReply;
 import io.quire.kernel.message.ExecuteRequest;
 import io.quire.kernel.message.ReplyStatus;
+import io.quire.kernel.message.StreamOutput;
 import io.quire.kernel.spec.KernelSpec;
 import io.quire.runtime.testing.Await;
 import io.quire.runtime.testing.Python3Kernels;
@@ -93,9 +94,15 @@ class ForkingKernelLauncherTest {
     void anInterruptStopsALongCellAndTheKernelRunsOn() throws Exception {
         try (ForkingKernelLauncher launcher = Python3Kernels.forkingLauncher(kernels);
              RunningKernel kernel = launcher.start(python3)) {
+            CountDownLatch printed = new CountDownLatch(1);
             CompletableFuture<ExecuteReply> sleeping = kernel.client().execute(
-                    ExecuteRequest.of("import time; print('sleeping', flush=True); time.sleep(60)"), output -> { });
-            Thread.sleep(500); // let the cell begin: an interrupt before it would hit the idle kernel
+                    ExecuteRequest.of("import time; print('sleeping', flush=True); time.sleep(60)"), output -> {
+                        if (output instanceof StreamOutput stream && stream.text().contains("sleeping")) {
+                            printed.countDown();
+                        }
+                    });
+            // Wait for the cell's own output: an interrupt that arrives before ipykernel runs the code is ignored.
+            assertThat(printed.await(30, TimeUnit.SECONDS)).as("the cell printed").isTrue();
             kernel.client().interrupt().get(5, TimeUnit.SECONDS);
 
             ExecuteReply reply = sleeping.get(10, TimeUnit.SECONDS);
