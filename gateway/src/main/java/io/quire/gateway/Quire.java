@@ -81,6 +81,8 @@ public final class Quire implements AutoCloseable {
     private static final int CACHED_AGGREGATES = 256;
     /** Recent events the event store keeps in memory for its processors: see {@link #eventStore}. */
     private static final int CACHED_EVENTS = 1_000;
+    /** How often the event store looks for events appended by other nodes: see {@link #eventStore}. */
+    private static final Duration FETCH_DELAY = Duration.ofMillis(200);
     /** A taken kernel's replacement starts this much later, not while the work it was taken for begins. */
     private static final Duration POOL_REFILL_DELAY = Duration.ofMillis(500);
     /** How long a read waits for events below the head that its projections have not seen (see awaitProjections). */
@@ -96,6 +98,7 @@ public final class Quire implements AutoCloseable {
     private final Serializer serializer;
     private final ExecutorService snapshots;
     private final ExecutorService commits;
+    private final EventReaderThreads eventReaders;
     // Read models
     private final NotebookProjections projections;
     private final RunProjections runProjections;
@@ -114,13 +117,14 @@ public final class Quire implements AutoCloseable {
     private Quire(QuireSettings settings, EventDatabase database, Configuration axon, NotebookProjections projections,
                   RunProjections runProjections, ScheduleProjections scheduleProjections,
                   EventStorageEngine storageEngine, OutputBlobs blobs, Serializer serializer,
-                  ExecutorService snapshots, ExecutorService commits) {
+                  ExecutorService snapshots, ExecutorService commits, EventReaderThreads eventReaders) {
         this.settings = settings;
         this.serializer = serializer;
         this.scheduleProjections = scheduleProjections;
         this.runProjections = runProjections;
         this.snapshots = snapshots;
         this.commits = commits;
+        this.eventReaders = eventReaders;
         this.blobs = blobs;
         this.database = database;
         this.axon = axon;
@@ -154,6 +158,7 @@ public final class Quire implements AutoCloseable {
         ExecutorService snapshots = Executors.newSingleThreadExecutor(daemon("quire-snapshots"));
         // Commands queued for a notebook while its previous group was handled are handled and committed together.
         ExecutorService commits = Executors.newCachedThreadPool(daemon("quire-group-commit"));
+        EventReaderThreads eventReaders = new EventReaderThreads();
         try {
             Serializer serializer = QuireJson.serializer();
             EventStorageEngine storageEngine = database.storageEngine(serializer);
@@ -167,7 +172,7 @@ public final class Quire implements AutoCloseable {
                     .configureTransactionManager(c -> database.transactionManager())
                     .configureCommandBus(c -> groupCommit(c, database, commits))
                     .registerComponent(CommandTargetResolver.class, c -> CommandTargets.resolver())
-                    .configureEventStore(c -> eventStore(c, storageEngine))
+                    .configureEventStore(c -> eventStore(c, storageEngine, eventReaders))
                     .configureAggregate(AggregateConfigurer.defaultConfiguration(Notebook.class)
                             .configureCache(c -> new RecentAggregates(CACHED_AGGREGATES))
                             .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
@@ -197,7 +202,7 @@ public final class Quire implements AutoCloseable {
                 throw e;
             }
             return new Quire(settings, database, axon, readModels.notebooks, readModels.runs, readModels.schedules,
-                    storageEngine, blobs, serializer, snapshots, commits);
+                    storageEngine, blobs, serializer, snapshots, commits, eventReaders);
         } catch (RuntimeException e) {
             snapshots.shutdownNow();
             commits.shutdownNow();
@@ -214,9 +219,14 @@ public final class Quire implements AutoCloseable {
      * collector empties only with a full pause. A processor further behind reads from the database until it catches
      * up, as one does after a restart.
      */
-    private static EmbeddedEventStore eventStore(Configuration c, EventStorageEngine storageEngine) {
+    private static EmbeddedEventStore eventStore(Configuration c, EventStorageEngine storageEngine,
+                                                 EventReaderThreads threads) {
         EmbeddedEventStore store = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
+                .threadFactory(threads)
+                // How long the reader waits before looking for events other nodes appended (this node's own wake
+                // it at once). Axon's 1 s also made closing wait up to a second for the reader to notice.
+                .fetchDelay(FETCH_DELAY.toMillis())
                 .messageMonitor(c.messageMonitor(EmbeddedEventStore.class, "eventStore"))
                 .cachedEvents(CACHED_EVENTS)
                 .build();
@@ -535,9 +545,22 @@ public final class Quire implements AutoCloseable {
                 axon.shutdown();
                 commits.shutdown();
                 awaitSnapshots();
+                awaitEventReaders();
             } finally {
                 database.close();
             }
+        }
+    }
+
+    /** The event store's reader may be in the middle of a fetch: let it end before its connection closes. */
+    private void awaitEventReaders() {
+        try {
+            if (!eventReaders.awaitEnd(java.time.Duration.ofSeconds(5))) {
+                org.slf4j.LoggerFactory.getLogger(Quire.class)
+                        .warn("the event store's reader did not stop within 5 s; closing the database anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

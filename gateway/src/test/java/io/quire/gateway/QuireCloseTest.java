@@ -1,0 +1,54 @@
+package io.quire.gateway;
+
+import io.quire.domain.notebook.Kernelspec;
+import io.quire.domain.notebook.command.CreateNotebook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Alone: it tells its node's event store readers from others' by when they started. */
+@Isolated
+class QuireCloseTest {
+
+    @TempDir
+    Path data;
+
+    /**
+     * The event store's reader must not outlive the node: it holds a database connection while it fetches, and
+     * after the database closed it failed and logged an error (seen when a test dropped the database right after).
+     */
+    @Test
+    void closingWaitsForTheEventStoresReader() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Set<Thread> before = readers();
+            try (Quire quire = Quire.start(QuireSettings.embedded(data), false)) {
+                quire.commands().sendAndWait(new CreateNotebook("n" + round, "n" + round + ".ipynb",
+                        new Kernelspec("python3", "Python 3", "python"), "ann"));
+                quire.awaitProjections(Duration.ofSeconds(30));
+                assertThat(newReaders(before)).as("the node's reader while it runs").isNotEmpty();
+            }
+            assertThat(newReaders(before)).as("the node's readers alive after close, round %d", round).isEmpty();
+        }
+    }
+
+    /** Readers started since {@code before}: only this test's node starts any meanwhile (it runs alone). */
+    private static Set<Thread> newReaders(Set<Thread> before) {
+        Set<Thread> now = readers();
+        now.removeAll(before);
+        return now;
+    }
+
+    private static Set<Thread> readers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("quire-event-reader") && thread.isAlive())
+                .collect(Collectors.toCollection(HashSet::new));
+    }
+}
