@@ -37,9 +37,12 @@ class ScheduleCommandTest {
         assertThat(id.find()).as(added.out).isTrue();
         String scheduleId = id.group(1);
 
-        assertThat(quire("schedule", "ls").out).contains(scheduleId).contains("Europe/Paris").contains("active");
-        assertThat(quire("schedule", "pause", scheduleId).out).contains("paused");
-        assertThat(quire("schedule", "ls").out).contains("paused");
+        Result listed = quire("schedule", "ls");
+        assertThat(listed.out).as(listed.err).contains(scheduleId).contains("Europe/Paris").contains("active");
+        Result paused = quire("schedule", "pause", scheduleId);
+        assertThat(paused.out).as(paused.err).contains("paused");
+        Result listedPaused = quire("schedule", "ls");
+        assertThat(listedPaused.out).as(listedPaused.err).contains("paused");
         Result again = quire("schedule", "pause", scheduleId);
         assertThat(again.exitCode).isEqualTo(1);
         assertThat(again.err).contains("paused");
