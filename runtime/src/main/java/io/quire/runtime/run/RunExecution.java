@@ -54,6 +54,9 @@ final class RunExecution {
     private final ScheduledExecutorService timers;
     private final java.util.concurrent.Executor kernelStops;
     private final Duration checkpointEvery;
+    /** Held while a checkpoint is written; {@link #ended} is set under it when the run's output is published. */
+    private final Object checkpointing = new Object();
+    private boolean ended;
     private final Clock clock;
     private final CompletableFuture<RunHandle.Cancellation> cancellation;
     private final OutputNotebook notebook;
@@ -241,6 +244,11 @@ final class RunExecution {
     }
 
     private RunResult end(Instant start, RunFailure failure, String note, boolean cancelled) {
+        // No checkpoint after this one: one running on the timer thread could write the partial notebook again
+        // after it was discarded below, and leave it beside the published output for ever.
+        synchronized (checkpointing) {
+            ended = true;
+        }
         Instant end = clock.instant();
         notebook.runEnded(end, failure);
         String location = null;
@@ -271,10 +279,15 @@ final class RunExecution {
     }
 
     private void checkpoint() {
-        try {
-            plan.output().checkpoint(writer.write(notebook.render()));
-        } catch (RuntimeException e) {
-            LOG.warn("run {}: could not write a checkpoint of the output notebook", plan.runId(), e);
+        synchronized (checkpointing) {
+            if (ended) {
+                return;
+            }
+            try {
+                plan.output().checkpoint(writer.write(notebook.render()));
+            } catch (RuntimeException e) {
+                LOG.warn("run {}: could not write a checkpoint of the output notebook", plan.runId(), e);
+            }
         }
     }
 
