@@ -77,6 +77,8 @@ import java.util.function.LongConsumer;
  */
 public final class Quire implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Quire.class);
+
     /** Aggregates kept in memory: a few hundred notebooks being edited, at ~1-10 MB each at worst. */
     private static final int CACHED_AGGREGATES = 256;
     /** Recent events the event store keeps in memory for its processors: see {@link #eventStore}. */
@@ -555,9 +557,8 @@ public final class Quire implements AutoCloseable {
     /** The event store's reader may be in the middle of a fetch: let it end before its connection closes. */
     private void awaitEventReaders() {
         try {
-            if (!eventReaders.awaitEnd(java.time.Duration.ofSeconds(5))) {
-                org.slf4j.LoggerFactory.getLogger(Quire.class)
-                        .warn("the event store's reader did not stop within 5 s; closing the database anyway");
+            if (!eventReaders.awaitEnd(Duration.ofSeconds(5))) {
+                LOG.warn("the event store's reader did not stop within 5 s; closing the database anyway");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
