@@ -26,6 +26,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.opentest4j.TestAbortedException;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,6 +73,9 @@ abstract class EventStorageContract {
      * @throws TestAbortedException (through {@code Assumptions.abort}) when the database is not there to test
      */
     protected abstract EventDatabase openDatabase() throws Exception;
+
+    /** Another handle on the database {@link #openDatabase()} opened, as a second Quire node would open it. */
+    protected abstract EventDatabase openAgain() throws Exception;
 
     /** Removes what {@link #openDatabase()} created, after the database is closed. */
     protected abstract void removeDatabase() throws Exception;
@@ -292,6 +297,41 @@ abstract class EventStorageContract {
         inTransaction(() -> tokens.releaseClaim(processor, 0));
         assertThat(database.transactionManager().fetchInTransaction(() -> otherNode.fetchToken(processor, 0)))
                 .isEqualTo(stored);
+    }
+
+    @Test
+    void closingGivesUpTheClaimsTheHandleStillHolds() throws Exception {
+        String processor = "projection-" + UUID.randomUUID();
+        TokenStore nextNode = database.tokenStore(serializer);
+        try (EventDatabase closing = openAgain()) {
+            TokenStore tokens = closing.tokenStore(serializer);
+            closing.transactionManager().executeInTransaction(() -> {
+                tokens.initializeTokenSegments(processor, 1);
+                tokens.fetchToken(processor, 0);
+            });
+            // Left claimed, as Axon leaves it when a processor is shut down while it starts.
+            assertThatThrownBy(() -> inTransaction(() -> nextNode.fetchToken(processor, 0)))
+                    .isInstanceOf(UnableToClaimTokenException.class);
+        }
+
+        assertThat(tokenOwners(processor)).singleElement().isNull();
+        assertThat(database.transactionManager().fetchInTransaction(() -> nextNode.fetchToken(processor, 0)))
+                .isNull();
+    }
+
+    private List<String> tokenOwners(String processor) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT owner FROM TokenEntry WHERE processorName = ?")) {
+            query.setString(1, processor);
+            List<String> owners = new java.util.ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    owners.add(rows.getString(1));
+                }
+            }
+            return owners;
+        }
     }
 
     @Test

@@ -37,6 +37,11 @@ class H2EventStorageTest extends EventStorageContract {
     }
 
     @Override
+    protected EventDatabase openAgain() {
+        return EventDatabase.openDirectory(directory);
+    }
+
+    @Override
     protected void removeDatabase() throws IOException {
         if (directory != null) {
             try (Stream<Path> files = Files.walk(directory)) {

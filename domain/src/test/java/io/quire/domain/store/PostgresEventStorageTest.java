@@ -37,6 +37,11 @@ class PostgresEventStorageTest extends EventStorageContract {
     }
 
     @Override
+    protected EventDatabase openAgain() {
+        return EventDatabase.open(SERVER + databaseName + USER);
+    }
+
+    @Override
     protected void removeDatabase() throws SQLException {
         if (databaseName != null) {
             try (Connection admin = connectToServer(); Statement statement = admin.createStatement()) {
