@@ -2,11 +2,15 @@ package io.quire.gateway;
 
 import io.quire.domain.notebook.Kernelspec;
 import io.quire.domain.notebook.command.CreateNotebook;
+import io.quire.domain.store.EventDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -27,8 +31,6 @@ class QuireCloseTest {
      */
     @Test
     void closingWaitsForTheEventStoresReader() throws Exception {
-        // One node on a fresh directory: a second node on the same directory sometimes found the notebooks
-        // processor stalled (see the closing note of stop 10), which is not what this test is about.
         Set<Thread> before = readers();
         try (Quire quire = Quire.start(QuireSettings.embedded(data), false)) {
             quire.commands().sendAndWait(new CreateNotebook("n", "n.ipynb",
@@ -37,6 +39,24 @@ class QuireCloseTest {
             assertThat(newReaders(before)).as("the node's reader while it runs").isNotEmpty();
         }
         assertThat(newReaders(before)).as("the node's readers alive after close").isEmpty();
+    }
+
+    /**
+     * A node closed while its processors still start (every short CLI command) must leave no claim behind: Axon
+     * kept one in the table in that case, and the next node's read models stood still for the 10 s claim timeout.
+     */
+    @Test
+    void aNodeClosedAsItStartsLeavesNoClaimBehind() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Quire.start(QuireSettings.embedded(data), false).close();
+            try (EventDatabase database = EventDatabase.openDirectory(data);
+                 Connection connection = database.dataSource().getConnection();
+                 Statement statement = connection.createStatement();
+                 ResultSet claimed = statement.executeQuery(
+                         "SELECT processorName, owner FROM TokenEntry WHERE owner IS NOT NULL")) {
+                assertThat(claimed.next()).as("a claim left after round %d", round).isFalse();
+            }
+        }
     }
 
     /** Readers started since {@code before}: only this test's node starts any meanwhile (it runs alone). */
