@@ -6,15 +6,11 @@ import io.quire.domain.notebook.Cell;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * nbformat 4.5 cell ids: what makes one valid, and the ids Quire gives cells of older files.
@@ -40,43 +36,33 @@ public final class CellIds {
      *
      * @param declared the {@code id} each cell has in the file, or null where it has none
      * @param cells    the cells as read (their own ids are ignored)
-     * @throws InvalidNotebookException in a 4.5 file, naming the cells whose id is missing, invalid or not unique
+     * @throws InvalidNotebookException in a 4.5 file, naming the first cell whose id breaks the schema's pattern
      */
     static List<String> resolve(List<JsonNode> declared, List<Cell> cells, NotebookVersion version, Location at) {
-        return version.requiresCellIds() ? declaredIds(declared, at) : keepOrDerive(declared, cells);
-    }
-
-    /** A 4.5 file must carry its own valid, unique ids: repairing them would silently re-identify cells. */
-    private static List<String> declaredIds(List<JsonNode> declared, Location at) {
-        List<String> ids = new ArrayList<>(declared.size());
-        Map<String, List<Integer>> positions = new LinkedHashMap<>();
-        for (int i = 0; i < declared.size(); i++) {
-            JsonNode id = declared.get(i);
-            Location cellAt = at.index(i);
-            if (id == null) {
-                throw cellAt.fail("missing 'id' (every cell of an nbformat 4.5 notebook has one)");
-            }
-            if (!id.isTextual() || !isValid(id.textValue())) {
-                throw cellAt.key("id").fail("invalid cell id " + (id.isTextual() ? "'" + id.textValue() + "'"
-                        : JsonChecks.describe(id)) + ": expected 1-64 characters, each a-z, A-Z, 0-9, '-' or '_'");
-            }
-            ids.add(id.textValue());
-            positions.computeIfAbsent(id.textValue(), key -> new ArrayList<>()).add(i);
+        if (version.requiresCellIds()) {
+            refuseInvalid(declared, at);
         }
-        String duplicates = positions.entrySet().stream()
-                .filter(entry -> entry.getValue().size() > 1)
-                .map(entry -> "'" + entry.getKey() + "' at " + entry.getValue().stream()
-                        .map(i -> "cells[" + i + "]").collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("; "));
-        if (!duplicates.isEmpty()) {
-            throw at.fail("cell ids must be unique: " + duplicates);
-        }
-        return ids;
+        return keepOrDerive(declared, cells);
     }
 
     /**
-     * Before 4.5 ids were not part of the format, but some tools wrote them anyway: a valid id is kept unless an
-     * earlier cell has it; every other cell gets an id derived from its position and content.
+     * A 4.5 cell id that breaks the schema's pattern is refused, as nbformat refuses it. A missing or repeated one is
+     * repaired, as nbformat 5 repairs it when it reads the file (with a warning): Jupyter opens such files, so
+     * Quire imports and saves them too.
+     */
+    private static void refuseInvalid(List<JsonNode> declared, Location at) {
+        for (int i = 0; i < declared.size(); i++) {
+            JsonNode id = declared.get(i);
+            if (id != null && (!id.isTextual() || !isValid(id.textValue()))) {
+                throw at.index(i).key("id").fail("invalid cell id " + (id.isTextual() ? "'" + id.textValue() + "'"
+                        : JsonChecks.describe(id)) + ": expected 1-64 characters, each a-z, A-Z, 0-9, '-' or '_'");
+            }
+        }
+    }
+
+    /**
+     * A valid id is kept unless an earlier cell has it; every other cell gets an id derived from its position and
+     * content. Before 4.5 ids were not part of the format, but some tools wrote them anyway.
      */
     private static List<String> keepOrDerive(List<JsonNode> declared, List<Cell> cells) {
         String[] ids = new String[cells.size()];

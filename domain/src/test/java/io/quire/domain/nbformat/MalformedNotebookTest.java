@@ -107,22 +107,6 @@ class MalformedNotebookTest {
     }
 
     @Test
-    void duplicateIdsIn45AreRefusedNamingTheCells() {
-        String markdown = "{\"id\": \"c\", \"cell_type\": \"markdown\", \"metadata\": {}, \"source\": \"\"}";
-        String other = markdown.replace("\"c\"", "\"d\"");
-
-        assertThat(refusal(notebook(5, String.join(", ", CODE_CELL, other, markdown, other))))
-                .isEqualTo("nb.ipynb: cells: cell ids must be unique: 'c' at cells[0], cells[2];"
-                        + " 'd' at cells[1], cells[3]");
-    }
-
-    @Test
-    void aMissingIdIn45IsRefused() {
-        assertThat(refusal(notebook(5, CODE_CELL + ", " + CODE_CELL.replace("\"id\": \"c\", ", ""))))
-                .isEqualTo("nb.ipynb: cells[1]: missing 'id' (every cell of an nbformat 4.5 notebook has one)");
-    }
-
-    @Test
     void anInvalidIdIn45IsRefused() {
         assertThat(refusal(notebook(5, CODE_CELL.replace("\"c\"", "\"a b\""))))
                 .isEqualTo("nb.ipynb: cells[0].id: invalid cell id 'a b':"

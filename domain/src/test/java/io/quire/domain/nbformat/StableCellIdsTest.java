@@ -56,6 +56,25 @@ class StableCellIdsTest {
     }
 
     @Test
+    void missingAndRepeatedIdsIn45AreRepairedAsNbformatRepairsThem() {
+        String cells = """
+                {"id": "a", "cell_type": "markdown", "metadata": {}, "source": "one"},
+                {"cell_type": "markdown", "metadata": {}, "source": "two"},
+                {"id": "a", "cell_type": "markdown", "metadata": {}, "source": "three"},
+                {"id": "b", "cell_type": "markdown", "metadata": {}, "source": "four"}""";
+        byte[] file = ("{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": [" + cells + "]}")
+                .getBytes(UTF_8);
+
+        List<String> ids = ids(reader.read(file, null));
+
+        assertThat(ids.get(0)).isEqualTo("a");
+        assertThat(ids.get(3)).isEqualTo("b");
+        assertThat(ids.subList(1, 3)).allMatch(id -> id.matches("[0-9a-f]{8}"));
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(ids(reader.read(file.clone(), null))).as("the same ids at every import").isEqualTo(ids);
+    }
+
+    @Test
     void cellIdsFollowTheSchema() {
         assertThat(CellIds.isValid("a-Z_9")).isTrue();
         assertThat(CellIds.isValid("x".repeat(64))).isTrue();

@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(name = "export",
         description = "Write a notebook as nbformat 4.5 JSON: as it is now, at a version, or at an instant.")
 final class ExportCommand implements Callable<Integer> {
 
@@ -42,6 +42,9 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     NodeOptions node;
 
+    @Mixin
+    HelpOption help;
+
     @Spec
     CommandSpec spec;
 
@@ -65,7 +68,7 @@ final class ExportCommand implements Callable<Integer> {
             try {
                 Files.write(output, notebook);
             } catch (IOException e) {
-                throw new UserError("cannot write " + output + ": " + e.getMessage(), e);
+                throw new UserError("cannot write " + output + ": " + FileErrors.why(e), e);
             }
         }
         return 0;

@@ -39,7 +39,7 @@ final class ImportCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new UserError("no such file: " + file);
         } catch (IOException e) {
-            throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UserError("cannot read " + file + ": " + FileErrors.why(e), e);
         }
         String target = path != null ? path : file.getFileName().toString();
         try (Quire quire = node.open(false)) {

@@ -67,7 +67,7 @@ final class NodeOptions {
         }
         String fromEnvironment = System.getenv("QUIRE_DATA");
         return fromEnvironment != null && !fromEnvironment.isBlank()
-                ? Path.of(fromEnvironment) : Path.of(System.getProperty("user.home"), ".quire");
+                ? Path.of(fromEnvironment) : QuireDefaults.home(System.getenv()).resolve(".quire");
     }
 
     private String databaseUrl() {

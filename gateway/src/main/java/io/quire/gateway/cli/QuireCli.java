@@ -42,9 +42,12 @@ public final class QuireCli implements Runnable {
 
     /** The command line with Quire's error handling, for main and for tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new QuireCli())
+        QuireDefaults defaults = QuireDefaults.load(System.getenv());
+        CommandLine commandLine = new CommandLine(new QuireCli())
                 .setExecutionExceptionHandler(QuireCli::handle)
-                .setDefaultValueProvider(QuireDefaults.load(System.getenv()));
+                .setDefaultValueProvider(defaults);
+        defaults.check(commandLine);
+        return commandLine;
     }
 
     @Override

@@ -20,7 +20,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "add", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "add", sortOptions = false,
         description = "Schedule a notebook: a Quartz cron (seconds minutes hours day-of-month month day-of-week"
                 + " [year]), e.g. \"0 0 6 * * ?\" for 06:00 every day.")
 final class ScheduleAddCommand implements Callable<Integer> {
@@ -83,6 +83,9 @@ final class ScheduleAddCommand implements Callable<Integer> {
 
     @Mixin
     NodeOptions node;
+
+    @Mixin
+    HelpOption help;
 
     @Spec
     CommandSpec spec;

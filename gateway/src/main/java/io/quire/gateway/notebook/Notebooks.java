@@ -62,10 +62,7 @@ public class Notebooks {
      */
     public String create(String path, NotebookContent content, String user) {
         catchUp();
-        if (quire.projections().contents().notebookAt(path).isPresent()) {
-            throw CommandRejectedException.conflict("a notebook already exists at " + path
-                    + ": choose another path (quire import FILE --as PATH)");
-        }
+        refuseIfTaken(path);
         String notebookId = UUID.randomUUID().toString();
         quire.commands().sendAndWait(new ImportNotebook(notebookId, path, content, user));
         catchUp();
@@ -103,11 +100,24 @@ public class Notebooks {
     /** Moves the notebook at {@code path} to {@code newPath}. */
     public void rename(String path, String newPath, String user) {
         String notebookId = live(path).notebookId();
-        if (quire.projections().contents().notebookAt(newPath).isPresent()) {
-            throw CommandRejectedException.conflict("a notebook already exists at " + newPath);
-        }
+        refuseIfTaken(newPath);
         quire.commands().sendAndWait(new RenameNotebook(notebookId, newPath, user));
         catchUp();
+    }
+
+    /** Refuses a path where a new notebook cannot live: taken, inside a notebook, or a folder of notebooks. */
+    private void refuseIfTaken(String path) {
+        quire.projections().contents().pathInTheWayOf(path).ifPresent(other -> {
+            String why;
+            if (other.equals(path)) {
+                why = "a notebook already exists at " + path;
+            } else if (path.startsWith(other + "/")) {
+                why = path + " would be inside " + other + ", which is a notebook, not a folder";
+            } else {
+                why = path + " is a folder of notebooks (" + other + ")";
+            }
+            throw CommandRejectedException.conflict(why + ": choose another path");
+        });
     }
 
     /** Deletes the notebook at {@code path}; its history stays, and it can be restored. */

@@ -1,7 +1,10 @@
 package io.quire.gateway.cli;
 
+import org.axonframework.modelling.command.AbstractRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,6 +12,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,6 +85,70 @@ class QuireCliTest {
     }
 
     @Test
+    void aPathCannotBeANotebookAndAFolder() {
+        String source = CORPUS.resolve("simple_execute.ipynb").toString();
+        assertThat(quire("import", source, "--as", "reports/a.ipynb").exitCode()).isZero();
+
+        Run overFolder = quire("import", source, "--as", "reports");
+        assertThat(overFolder.exitCode()).isEqualTo(1);
+        assertThat(overFolder.err()).isEqualTo("quire: reports is a folder of notebooks (reports/a.ipynb):"
+                + " choose another path\n");
+        Run insideNotebook = quire("import", source, "--as", "reports/a.ipynb/b.ipynb");
+        assertThat(insideNotebook.exitCode()).isEqualTo(1);
+        assertThat(insideNotebook.err()).contains("would be inside reports/a.ipynb, which is a notebook");
+        // A sibling whose name merely starts the same, or holds LIKE's wildcards, is no collision.
+        assertThat(quire("import", source, "--as", "reports/a.ipynb2").exitCode()).isZero();
+        assertThat(quire("import", source, "--as", "r_ports").exitCode()).isZero();
+        assertThat(quire("ls").out()).isEqualTo("r_ports\nreports/a.ipynb\nreports/a.ipynb2\n");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        List<String> commands = new ArrayList<>();
+        collect(QuireCli.commandLine(), List.of(), commands);
+        assertThat(commands).contains("export", "schedule add", "user add");
+        for (String command : commands) {
+            List<String> args = new ArrayList<>(List.of(command.split(" ")));
+            args.add("--help");
+            Run help = quire(args.toArray(String[]::new));
+            assertThat(help.exitCode()).as("quire %s --help: %s", command, help.err()).isZero();
+            assertThat(help.out()).as("quire %s --help", command).startsWith("Usage: quire " + command);
+        }
+    }
+
+    private static void collect(CommandLine commandLine, List<String> parents, List<String> commands) {
+        commandLine.getSubcommands().forEach((name, sub) -> {
+            if (name.equals("help")) {
+                return;
+            }
+            List<String> path = new ArrayList<>(parents);
+            path.add(name);
+            commands.add(String.join(" ", path));
+            collect(sub, path, commands);
+        });
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenSaysWhy() {
+        assertThat(quire("import", CORPUS.resolve("simple_execute.ipynb").toString(), "--as", "a.ipynb").exitCode())
+                .isZero();
+        Path nowhere = work.resolve("no-such-directory").resolve("a.ipynb");
+
+        Run export = quire("export", "a.ipynb", "-o", nowhere.toString());
+
+        assertThat(export.exitCode()).isEqualTo(1);
+        assertThat(export.err()).isEqualTo("quire: cannot write " + nowhere + ": no such file or directory\n");
+        assertThat(nowhere).doesNotExist();
+    }
+
+    @Test
+    void aNotebookRefusedAsItIsCreatedIsNotLoggedAsAWarning() {
+        // Axon logs a constructor's exception at WARN with its stack trace; the user gets the one-line message only.
+        assertThat(LoggerFactory.getLogger(AbstractRepository.class).isWarnEnabled()).isFalse();
+        assertThat(LoggerFactory.getLogger(AbstractRepository.class).isErrorEnabled()).isTrue();
+    }
+
+    @Test
     void missingFilesAndUnknownPathsAreUserErrors() {
         Run missing = quire("import", work.resolve("nope.ipynb").toString());
         assertThat(missing.exitCode()).isEqualTo(1);
@@ -91,7 +160,8 @@ class QuireCliTest {
 
         Run badPath = quire("import", CORPUS.resolve("simple_execute.ipynb").toString(), "--as", "../escape.ipynb");
         assertThat(badPath.exitCode()).isEqualTo(1);
-        assertThat(badPath.err()).contains("'..'");
+        assertThat(badPath.err()).startsWith("quire: ").contains("'..'");
+        assertThat(badPath.err().lines()).hasSize(1);
     }
 
     @Test

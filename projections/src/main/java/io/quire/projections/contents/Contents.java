@@ -36,6 +36,32 @@ public class Contents {
                 row -> row.getString(1), path).stream().findFirst();
     }
 
+    /**
+     * A notebook that keeps a new one from living at {@code path}: one at that path, one at a folder of it
+     * ({@code a.ipynb} for {@code a.ipynb/b.ipynb}), or one inside it, were it a folder ({@code a/b.ipynb} for
+     * {@code a}); a path cannot be a notebook and a folder at once.
+     *
+     * @return the path of such a notebook, if there is one
+     */
+    public Optional<String> pathInTheWayOf(String path) {
+        for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+            String folder = path.substring(0, slash);
+            if (notebookAt(folder).isPresent()) {
+                return Optional.of(folder);
+            }
+        }
+        if (notebookAt(path).isPresent()) {
+            return Optional.of(path);
+        }
+        // LIKE, not a range of paths: PostgreSQL's collations may order '/' apart from the rest.
+        return sql.query("SELECT path FROM contents WHERE path LIKE ? ESCAPE '!' ORDER BY path",
+                row -> row.getString(1), likeEscaped(path) + "/%").stream().findFirst();
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
     void put(String notebookId, String path) {
         sql.execute("DELETE FROM contents WHERE notebook_id = ?", notebookId);
         sql.execute("INSERT INTO contents (notebook_id, path) VALUES (?, ?)", notebookId, path);
