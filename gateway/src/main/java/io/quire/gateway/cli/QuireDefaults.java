@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.Properties;
+import java.util.TreeSet;
 
 /**
  * Where an option's value comes from when its flag is not given: its environment variable, else the config file
