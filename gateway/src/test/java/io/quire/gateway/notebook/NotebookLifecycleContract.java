@@ -6,12 +6,18 @@ import io.quire.domain.notebook.CellType;
 import io.quire.domain.notebook.Kernelspec;
 import io.quire.domain.notebook.command.*;
 import io.quire.domain.notebook.text.TextOperation;
+import io.quire.domain.store.EventDatabase;
 import io.quire.gateway.Quire;
 import io.quire.gateway.QuireSettings;
+import io.quire.projections.contents.ContentsEntry;
 import io.quire.projections.versions.Version;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,6 +130,7 @@ abstract class NotebookLifecycleContract {
     @Test
     void longLivedNotebooksAreSnapshotted() throws Exception {
         QuireSettings settings = settings(10);
+        long snapshotAt;
         try (Quire quire = Quire.start(settings, false)) {
             var commands = quire.commands();
             commands.sendAndWait(new CreateNotebook("n3", "c.ipynb", PYTHON, "ann"));
@@ -137,11 +144,47 @@ abstract class NotebookLifecycleContract {
                 Thread.sleep(10);
             }
             assertThat(quire.latestSnapshot("n3")).isPresent();
+            snapshotAt = quire.latestSnapshot("n3").orElseThrow().getSequenceNumber();
         }
+        // Loading must start from the snapshot: with the events it covers gone, only the snapshot holds the text.
+        assertThat(execute(settings, "DELETE FROM DomainEventEntry WHERE aggregateIdentifier = 'n3'"
+                + " AND sequenceNumber <= " + snapshotAt)).isEqualTo(snapshotAt + 1);
         try (Quire quire = Quire.start(settings, false)) {
-            // Loading from the snapshot must give the same state: the next edit at revision 30 fits.
+            // The next edit at revision 30 fits only the state as it was: the snapshot and the events after it.
             quire.commands().sendAndWait(new EditCellSource("n3", "c1", 30, op(30, "y"), "ann"));
             assertThat(sources(new Notebooks(quire).export("c.ipynb"))).containsExactly("c1:" + "x".repeat(30) + "y");
+        }
+    }
+
+    @Test
+    void aRestartGoesOnFromWhereTheReadModelsStopped() throws Exception {
+        QuireSettings settings = settings(1000);
+        try (Quire quire = Quire.start(settings, false)) {
+            quire.commands().sendAndWait(new CreateNotebook("n4", "first.ipynb", PYTHON, "ann"));
+            quire.awaitProjections(Duration.ofSeconds(30));
+        }
+        // Damage done to a read model while no node runs stays: a node that replayed every event would repair it.
+        assertThat(execute(settings, "DELETE FROM contents WHERE notebook_id = 'n4'")).isEqualTo(1);
+        try (Quire quire = Quire.start(settings, false)) {
+            quire.commands().sendAndWait(new CreateNotebook("n5", "second.ipynb", PYTHON, "ann"));
+            quire.awaitProjections(Duration.ofSeconds(30));
+            assertThat(quire.projections().contents().list()).extracting(ContentsEntry::path)
+                    .containsExactly("second.ipynb");
+        }
+        // `quire rebuild` replays them all.
+        try (Quire quire = Quire.start(settings, true)) {
+            assertThat(quire.projections().contents().list()).extracting(ContentsEntry::path)
+                    .containsExactly("first.ipynb", "second.ipynb");
+        }
+    }
+
+    /** Runs one SQL update on the store of {@code settings}, with no node running; returns the rows changed. */
+    private static long execute(QuireSettings settings, String update) throws SQLException {
+        try (EventDatabase database = settings.databaseUrl() == null
+                ? EventDatabase.openDirectory(settings.dataDirectory()) : EventDatabase.open(settings.databaseUrl());
+             Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            return statement.executeUpdate(update);
         }
     }
 }
