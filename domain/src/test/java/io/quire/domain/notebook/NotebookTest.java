@@ -241,6 +241,37 @@ class NotebookTest {
     }
 
     @Test
+    void setsAndRemovesTheAttachmentsOfAMarkdownOrRawCell() {
+        ObjectNode attachments = JsonNodeFactory.instance.objectNode();
+        attachments.putObject("logo.png").put("image/png", "iVBORw0KGgo=");
+        fixture.given(created(), new CellInserted(NB, "m1", null, CellType.MARKDOWN, "![](attachment:logo.png)", "ann"))
+                .when(new SetCellAttachments(NB, "m1", attachments, "bob"))
+                .expectEvents(new CellAttachmentsSet(NB, "m1", attachments, "bob"));
+        fixture.given(created(), new CellInserted(NB, "r1", null, CellType.RAW, "", "ann"))
+                .when(new SetCellAttachments(NB, "r1", null, "bob"))
+                .expectEvents(new CellAttachmentsSet(NB, "r1", null, "bob"));
+    }
+
+    @Test
+    void attachmentsOfACodeCellOrOfADeletedOrUnknownCellAreRefused() {
+        ObjectNode attachments = JsonNodeFactory.instance.objectNode();
+        fixture.given(created(), inserted("c1", null, ""))
+                .when(new SetCellAttachments(NB, "c1", attachments, "ann"))
+                .expectException(CommandRejectedException.class)
+                .expectExceptionMessage(containsString("cell c1 is code: only markdown and raw cells have attachments"))
+                .expectNoEvents();
+        fixture.given(created(), new CellInserted(NB, "m1", null, CellType.MARKDOWN, "", "ann"),
+                        new CellDeleted(NB, "m1", "bob"))
+                .when(new SetCellAttachments(NB, "m1", attachments, "ann"))
+                .expectException(CommandRejectedException.class)
+                .expectExceptionMessage(containsString("cell m1 of a.ipynb was deleted"));
+        fixture.given(created())
+                .when(new SetCellAttachments(NB, "zz", attachments, "ann"))
+                .expectException(CommandRejectedException.class)
+                .expectExceptionMessage(containsString("has no cell zz"));
+    }
+
+    @Test
     void setsNotebookMetadata() {
         ObjectNode metadata = JsonNodeFactory.instance.objectNode().put("title", "Q3");
         fixture.given(created())
