@@ -210,8 +210,9 @@ public final class EventDatabase implements AutoCloseable {
     }
 
     /**
-     * Axon's JDBC token store over this database, for tracking and pooled streaming processors. Creates its table
-     * when missing. Claims and stores are atomic only inside a transaction: processors start one per batch.
+     * Axon's JDBC token store over this database, for tracking and pooled streaming processors, writing a claim's
+     * extension at most every 2 s ({@link SparseClaimExtensions}). Creates its table when missing. Claims and stores
+     * are atomic only inside a transaction: processors start one per batch.
      *
      * @param serializer for the tokens; use {@code QuireJson.serializer()}
      * @throws org.axonframework.common.jdbc.JdbcException when the table cannot be created
@@ -223,7 +224,7 @@ public final class EventDatabase implements AutoCloseable {
                                                   .nodeId(tokenOwner)
                                                   .build();
         tokenStore.createSchema(PostgresTokenTableFactory.INSTANCE);
-        return tokenStore;
+        return new SparseClaimExtensions(tokenStore, System::nanoTime);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.quire.projections.notebook;
 
+import io.quire.projections.TrackingProcessors;
 import io.quire.projections.contents.Contents;
 import io.quire.projections.contents.ContentsProjection;
 import io.quire.projections.jdbc.Sql;
@@ -9,7 +10,6 @@ import io.quire.projections.versions.Versions;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 
 
 /**
@@ -89,8 +89,7 @@ public class NotebookProjections {
         configurer.registerEventHandler(c -> new VersionProjection(versions));
         configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessor(GROUP, c -> c.eventStore(),
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(BATCH_SIZE)
-                                .andAutoStart(autoStart))
+                        c -> TrackingProcessors.singleThreaded(BATCH_SIZE, autoStart))
                 .registerListenerInvocationErrorHandler(GROUP, c -> PropagatingErrorHandler.instance()));
     }
 }

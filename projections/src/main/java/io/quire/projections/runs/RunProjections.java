@@ -1,12 +1,12 @@
 package io.quire.projections.runs;
 
+import io.quire.projections.TrackingProcessors;
 import io.quire.projections.jdbc.Sql;
 import io.quire.projections.rebuild.BulkReplay;
 import io.quire.projections.rebuild.HandlerReplay;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 
 /**
  * The run history read model, its table, and its own tracking processor (so that it rebuilds and resumes apart
@@ -45,8 +45,7 @@ public class RunProjections {
         configurer.registerEventHandler(c -> new RunHistoryProjection(history));
         configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessor(GROUP, c -> c.eventStore(),
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100)
-                                .andAutoStart(autoStart))
+                        c -> TrackingProcessors.singleThreaded(100, autoStart))
                 .registerListenerInvocationErrorHandler(GROUP, c -> PropagatingErrorHandler.instance()));
     }
 }

@@ -1,12 +1,12 @@
 package io.quire.projections.schedules;
 
+import io.quire.projections.TrackingProcessors;
 import io.quire.projections.jdbc.Sql;
 import io.quire.projections.rebuild.BulkReplay;
 import io.quire.projections.rebuild.HandlerReplay;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 
 /**
  * The schedules read model, its table, and its registration as a tracking processor of its own
@@ -63,8 +63,7 @@ public class ScheduleProjections {
         configurer.registerEventHandler(c -> new ScheduleProjection(schedules));
         configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessor(GROUP, c -> c.eventStore(),
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(BATCH_SIZE)
-                                .andAutoStart(autoStart))
+                        c -> TrackingProcessors.singleThreaded(BATCH_SIZE, autoStart))
                 .registerListenerInvocationErrorHandler(GROUP, c -> PropagatingErrorHandler.instance()));
     }
 }
