@@ -13,26 +13,19 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 import java.util.List;
 
+import static io.quire.domain.notebook.NotebookGivens.NB;
+import static io.quire.domain.notebook.NotebookGivens.created;
+import static io.quire.domain.notebook.NotebookGivens.inserted;
 import static org.hamcrest.Matchers.containsString;
 
 /** Outputs of code cells: set as a whole (import, client save) or recorded as the kernel produces them. */
 class NotebookExecutionTest {
 
-    private static final String NB = "nb-1";
-    private static final Kernelspec PYTHON = new Kernelspec("python3", "Python 3", "python");
     private AggregateTestFixture<Notebook> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Notebook.class);
-    }
-
-    private static NotebookCreated created() {
-        return new NotebookCreated(NB, "a.ipynb", PYTHON, "ann");
-    }
-
-    private static CellInserted inserted(String cellId, String after, String source) {
-        return new CellInserted(NB, cellId, after, CellType.CODE, source, "ann");
     }
 
     /** bob asked to run c1 as execution e1. */

@@ -5,36 +5,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quire.domain.CommandRejectedException;
 import io.quire.domain.notebook.command.*;
 import io.quire.domain.notebook.event.*;
-import io.quire.domain.notebook.text.TextOperation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static io.quire.domain.notebook.NotebookGivens.NB;
+import static io.quire.domain.notebook.NotebookGivens.PYTHON;
+import static io.quire.domain.notebook.NotebookGivens.created;
+import static io.quire.domain.notebook.NotebookGivens.inserted;
+import static io.quire.domain.notebook.NotebookGivens.op;
 import static org.hamcrest.Matchers.containsString;
 
 class NotebookTest {
 
-    private static final String NB = "nb-1";
-    private static final Kernelspec PYTHON = new Kernelspec("python3", "Python 3", "python");
     private AggregateTestFixture<Notebook> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Notebook.class);
-    }
-
-    private static NotebookCreated created() {
-        return new NotebookCreated(NB, "a.ipynb", PYTHON, "ann");
-    }
-
-    private static CellInserted inserted(String cellId, String after, String source) {
-        return new CellInserted(NB, cellId, after, CellType.CODE, source, "ann");
-    }
-
-    private static TextOperation op(Object... parts) {
-        return TextOperation.fromJson(List.of(parts));
     }
 
     @Test
