@@ -2,6 +2,7 @@ package io.quire.projections.contents;
 
 import io.quire.projections.jdbc.Sql;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,18 +45,17 @@ public class Contents {
      * @return the path of such a notebook, if there is one
      */
     public Optional<String> pathInTheWayOf(String path) {
+        List<Object> parameters = new ArrayList<>();
         for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
-            String folder = path.substring(0, slash);
-            if (notebookAt(folder).isPresent()) {
-                return Optional.of(folder);
-            }
+            parameters.add(path.substring(0, slash));
         }
-        if (notebookAt(path).isPresent()) {
-            return Optional.of(path);
-        }
-        // LIKE, not a range of paths: PostgreSQL's collations may order '/' apart from the rest.
-        return sql.query("SELECT path FROM contents WHERE path LIKE ? ESCAPE '!' ORDER BY path",
-                row -> row.getString(1), likeEscaped(path) + "/%").stream().findFirst();
+        parameters.add(path);
+        parameters.add(likeEscaped(path) + "/%");
+        // One query; the shortest match first: a folder of the path, then the path, then what lies inside it. LIKE,
+        // not a range of paths: PostgreSQL's collations may order '/' apart from the rest.
+        return sql.query("SELECT path FROM contents WHERE path IN (" + "?, ".repeat(parameters.size() - 2) + "?)"
+                        + " OR path LIKE ? ESCAPE '!' ORDER BY LENGTH(path), path",
+                row -> row.getString(1), parameters.toArray()).stream().findFirst();
     }
 
     private static String likeEscaped(String text) {
