@@ -50,6 +50,25 @@ abstract class ScheduleTriggersContract {
         }
     }
 
+    /**
+     * Puts a schedule firing once, at a whole second soon, and returns that second. A cron trigger starts with the
+     * next whole second after the put, so a put slower than the lead (a cold JVM, a loaded machine) leaves a
+     * once-at cron with no fire time at all; such a put is tried again with a later second.
+     */
+    static Instant putOnceSoon(ScheduleTriggers node, String scheduleId, MisfirePolicy misfire, int maxConcurrentRuns,
+                               int retries, Duration backoff) {
+        for (int tries = 1; ; tries++) {
+            Instant at = TestSchedules.wholeSecondAfter(Duration.ofMillis(1000));
+            node.put(scheduleId, TestSchedules.definition(TestSchedules.onceAt(at), misfire, maxConcurrentRuns,
+                    retries, backoff), false);
+            if (node.nextFireTime(scheduleId).filter(at::equals).isPresent()) {
+                return at;
+            }
+            assertThat(tries).as("puts that ended after their fire time had started").isLessThan(5);
+            LOG.info("putting schedule {} ended after {} began; trying a later second", scheduleId, at);
+        }
+    }
+
     static void logLatencies(String store, List<ScheduleFiring> firings) {
         List<Long> millis = firings.stream()
                 .map(f -> Duration.between(f.scheduledFor(), f.firedAt()).toMillis()).sorted().toList();
@@ -139,9 +158,7 @@ abstract class ScheduleTriggersContract {
             return CompletableFuture.completedFuture(new RunEnd("r" + firing.attempt(), false, "cell c3 failed"));
         });
         ScheduleTriggers node = startedNode();
-        // far enough ahead that the put is done before it, even on a loaded machine
-        Instant at = TestSchedules.wholeSecondAfter(Duration.ofMillis(1000));
-        node.put("s1", TestSchedules.definition(TestSchedules.onceAt(at), MisfirePolicy.SKIP, 5, 3, backoff), false);
+        Instant at = putOnceSoon(node, "s1", MisfirePolicy.SKIP, 5, 3, backoff);
 
         Await.until("the firing and its 3 retries", Duration.ofSeconds(20), () -> launcher.firings().size() == 4);
         Await.holdsThroughout("no fifth attempt", Duration.ofMillis(500), () -> launcher.firings().size() == 4);
@@ -163,11 +180,9 @@ abstract class ScheduleTriggersContract {
         CompletableFuture<RunEnd> run = new CompletableFuture<>();
         launcher.answerWith(firing -> run);
         ScheduleTriggers node = startedNode();
-        Instant at = TestSchedules.wholeSecondAfter(Duration.ofMillis(1000));
         // RUN_ONCE: a firing more than the 1 s misfire threshold late (a loaded CI machine) is still launched, not
         // dropped as SKIP would; this test is about the retry.
-        node.put("s1", TestSchedules.definition(TestSchedules.onceAt(at), MisfirePolicy.RUN_ONCE, 1, 2,
-                Duration.ofMillis(50)), false);
+        putOnceSoon(node, "s1", MisfirePolicy.RUN_ONCE, 1, 2, Duration.ofMillis(50));
         Await.until("the run launched", Duration.ofSeconds(20), () -> launcher.firings().size() == 1);
 
         node.pause("s1");
