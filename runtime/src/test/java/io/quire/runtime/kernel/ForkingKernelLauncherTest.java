@@ -51,6 +51,10 @@ class ForkingKernelLauncherTest {
             long nursery = ProcessHandle.of(pid).flatMap(ProcessHandle::parent).orElseThrow().pid();
             assertThat(Python3Kernels.stdout(kernel, "print(1 + 1)")).isEqualTo("2\n");
             Python3Kernels.stdout(kernel, "import sys; print('diag', file=sys.__stderr__, flush=True)");
+            // ipykernel captures fd 2 through a pipe and echoes it to the log from a thread of its own: the line
+            // reaches the log some time after the cell's reply.
+            Await.until("the kernel's stderr is in its log", Duration.ofSeconds(5),
+                    () -> kernel.process().recentOutput().contains("diag"));
 
             kernel.close();
 
@@ -59,7 +63,7 @@ class ForkingKernelLauncherTest {
             Await.until("the kernel's record and connection file are removed", Duration.ofSeconds(5),
                     () -> list(kernels.resolve("records")).isEmpty()
                             && !Files.exists(kernels.resolve(kernel.id()).resolve("connection.json")));
-            assertThat(kernel.process().recentOutput()).contains("diag");
+            assertThat(kernel.process().recentOutput()).as("the log, kept after close").contains("diag");
             assertThat(zombieChildren(nursery)).as("zombie children of the nursery").isEmpty();
         }
     }

@@ -54,6 +54,10 @@ class LocalKernelLauncherTest {
 
             assertThat(Python3Kernels.stdout(kernel, "print(1 + 1)")).isEqualTo("2\n");
             Python3Kernels.stdout(kernel, "import sys; print('diag', file=sys.__stderr__, flush=True)");
+            // ipykernel captures fd 2 through a pipe and echoes it to the log from a thread of its own: the line
+            // reaches the log some time after the cell's reply.
+            Await.until("the kernel's stderr is in its log", Duration.ofSeconds(5),
+                    () -> kernel.process().recentOutput().contains("diag"));
             kernel.close();
 
             assertThat(kernel.process().isAlive()).isFalse();
