@@ -1,12 +1,30 @@
 package io.quire.gateway;
 
+import io.quire.domain.blob.OutputBlobs;
+import io.quire.domain.blob.jdbc.JdbcBlobStore;
 import io.quire.domain.notebook.Notebook;
 import io.quire.domain.run.Run;
 import io.quire.domain.schedule.Schedule;
+import io.quire.domain.serialization.QuireJson;
+import io.quire.domain.store.CommandTargets;
+import io.quire.domain.store.DatabaseKind;
+import io.quire.domain.store.EventDatabase;
+import io.quire.domain.store.GroupCommitCommandBus;
+import io.quire.domain.store.RecentAggregates;
 import io.quire.gateway.schedules.NotebookSchedules;
 import io.quire.gateway.schedules.Scheduling;
-import io.quire.projections.schedules.ScheduleProjections;
+import io.quire.gateway.users.Users;
+import io.quire.kernel.spec.KernelSpecFinder;
+import io.quire.projections.notebook.InlinedOutputs;
+import io.quire.projections.notebook.NotebookProjections;
 import io.quire.projections.runs.RunProjections;
+import io.quire.projections.schedules.ScheduleProjections;
+import io.quire.projections.versions.NotebookHistory;
+import io.quire.runtime.execution.CellRunner;
+import io.quire.runtime.kernel.ForkingKernelLauncher;
+import io.quire.runtime.kernel.KernelLauncher;
+import io.quire.runtime.kernel.KernelPool;
+import io.quire.runtime.kernel.LocalKernelLauncher;
 import io.quire.runtime.output.OutputStore;
 import io.quire.runtime.output.file.FileOutputStore;
 import io.quire.runtime.output.location.ExternalNotebooks;
@@ -14,60 +32,39 @@ import io.quire.runtime.output.s3.S3Clients;
 import io.quire.runtime.output.s3.S3OutputStore;
 import io.quire.runtime.run.FreshKernels;
 import io.quire.runtime.run.NotebookRunner;
-import software.amazon.awssdk.services.s3.S3Client;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import org.axonframework.serialization.SimpleSerializedObject;
-import java.time.Clock;
-import io.quire.domain.serialization.QuireJson;
-import io.quire.domain.store.EventDatabase;
-import io.quire.gateway.users.Users;
-import io.quire.domain.store.DatabaseKind;
-import io.quire.domain.blob.OutputBlobs;
-import io.quire.domain.blob.jdbc.JdbcBlobStore;
-import io.quire.projections.notebook.InlinedOutputs;
-import io.quire.kernel.spec.KernelSpecFinder;
-import io.quire.runtime.execution.CellRunner;
-import io.quire.runtime.kernel.KernelLauncher;
-import io.quire.runtime.kernel.KernelPool;
-import io.quire.runtime.kernel.ForkingKernelLauncher;
-import io.quire.runtime.kernel.LocalKernelLauncher;
-import io.quire.projections.notebook.NotebookProjections;
-import io.quire.projections.versions.NotebookHistory;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import io.quire.domain.store.CommandTargets;
-import org.axonframework.modelling.command.CommandTargetResolver;
-import io.quire.domain.store.GroupCommitCommandBus;
-import io.quire.domain.store.RecentAggregates;
+
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.SimpleCommandBus;
-import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
-import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongConsumer;
 
@@ -77,7 +74,7 @@ import java.util.function.LongConsumer;
  */
 public final class Quire implements AutoCloseable {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Quire.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Quire.class);
 
     /** Aggregates kept in memory: a few hundred notebooks being edited, at ~1-10 MB each at worst. */
     private static final int CACHED_AGGREGATES = 256;
@@ -87,8 +84,6 @@ public final class Quire implements AutoCloseable {
     private static final Duration FETCH_DELAY = Duration.ofMillis(200);
     /** A taken kernel's replacement starts this much later, not while the work it was taken for begins. */
     private static final Duration POOL_REFILL_DELAY = Duration.ofMillis(500);
-    /** How long a read waits for events below the head that its projections have not seen (see awaitProjections). */
-    private static final Duration GAP_GRACE = Duration.ofSeconds(2);
     /** How often a running run's partial output notebook is saved. */
     private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(10);
 
@@ -280,116 +275,13 @@ public final class Quire implements AutoCloseable {
 
     /**
      * Waits until the projections have applied every event stored so far, so a read after a write (or after a
-     * restart) sees it. A projection counts as caught up when this node's processor (or, when another node of a
-     * cluster holds its token, the shared token) has applied every event up to the head: position and gaps both,
-     * since commits that overlap can make an event below the head visible after the head itself. Polls: Axon
-     * offers no completion signal for "caught up".
+     * restart) sees it (see {@link ReadModelCatchUp}).
      *
      * @throws TimeoutException when they have not caught up in time (a stuck or failing projection)
      */
     public void awaitProjections(Duration timeout) throws TimeoutException, InterruptedException {
-        TrackingToken head = axon.eventStore().createHeadToken();
-        if (head == null || head.position().isEmpty()) {
-            return;
-        }
-        long target = head.position().getAsLong();
-        List<String> groups = List.of(NotebookProjections.GROUP, RunProjections.GROUP, ScheduleProjections.GROUP);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, Long> gapsSince = new java.util.HashMap<>();
-        int polls = 0;
-        while (true) {
-            long now = System.nanoTime();
-            boolean all = true;
-            for (String group : groups) {
-                Progress progress = progress(group, target);
-                if (progress == Progress.GAPS) {
-                    // Events below the target not seen yet: committed late (wait), or a rolled-back transaction's
-                    // hole in the sequence, which never fills (stop waiting after a grace).
-                    long since = gapsSince.computeIfAbsent(group, g -> now);
-                    all &= now - since > GAP_GRACE.toNanos();
-                } else {
-                    all &= progress == Progress.DONE;
-                }
-            }
-            if (all) {
-                return;
-            }
-            if (now > deadline) {
-                throw new TimeoutException("the read models did not catch up with the events within " + timeout
-                        + " (" + progress(groups) + ", events up to " + target + "); run `quire rebuild` if this"
-                        + " persists");
-            }
-            Thread.sleep(++polls < 100 ? 5 : 50);
-        }
-    }
-
-    /** Where a processing group stands against the events up to a position. */
-    private enum Progress { BEHIND, GAPS, DONE }
-
-    private String progress(List<String> groups) {
-        return groups.stream().map(group -> {
-            TrackingEventProcessor processor = axon.eventProcessingConfiguration()
-                    .eventProcessor(group, TrackingEventProcessor.class).orElseThrow();
-            String here = processor.processingStatus().values().stream()
-                    .map(status -> String.valueOf(status.getCurrentPosition().orElse(-1)))
-                    .collect(java.util.stream.Collectors.joining(","));
-            return group + " at " + (here.isEmpty() ? "shared " + sharedTokens(group) : here);
-        }).collect(java.util.stream.Collectors.joining(", "));
-    }
-
-    /**
-     * The best of this node's processor for the group and its token as stored (claimed by whichever node of a
-     * cluster): a group is done when it has applied every event up to the target, gaps below it included.
-     */
-    private Progress progress(String group, long target) {
-        TrackingEventProcessor processor = axon.eventProcessingConfiguration()
-                .eventProcessor(group, TrackingEventProcessor.class).orElseThrow();
-        Progress best = Progress.BEHIND;
-        for (var status : processor.processingStatus().values()) {
-            best = better(best, progress(status.getTrackingToken(), target));
-        }
-        if (best != Progress.DONE) {
-            for (TrackingToken token : sharedTokens(group)) {
-                best = better(best, progress(token, target));
-            }
-        }
-        return best;
-    }
-
-    private static Progress better(Progress a, Progress b) {
-        return a.ordinal() >= b.ordinal() ? a : b;
-    }
-
-    private static Progress progress(TrackingToken token, long target) {
-        if (token == null || token.position().orElse(-1) < target) {
-            return Progress.BEHIND;
-        }
-        if (token instanceof GapAwareTrackingToken gapAware && !gapAware.getGaps().headSet(target + 1).isEmpty()) {
-            return Progress.GAPS;
-        }
-        return Progress.DONE;
-    }
-
-    /** A processing group's tokens as stored (claimed by whichever node); none before a processor stored one. */
-    private List<TrackingToken> sharedTokens(String group) {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT token, tokenType FROM tokenEntry WHERE processorName = ? AND token IS NOT NULL")) {
-            query.setString(1, group);
-            List<TrackingToken> tokens = new java.util.ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    tokens.add(serializer.deserialize(new SimpleSerializedObject<>(rows.getBytes(1), byte[].class,
-                            rows.getString(2), null)));
-                }
-            }
-            return tokens;
-        } catch (SQLException e) {
-            if ("42P01".equals(e.getSQLState()) || "42S02".equals(e.getSQLState()) || "42S04".equals(e.getSQLState())) {
-                return List.of(); // no processor has stored a token yet
-            }
-            throw new IllegalStateException("cannot read the projections' progress: " + e.getMessage(), e);
-        }
+        new ReadModelCatchUp(axon.eventStore(), axon.eventProcessingConfiguration(), database.dataSource(), serializer,
+                List.of(NotebookProjections.GROUP, RunProjections.GROUP, ScheduleProjections.GROUP)).await(timeout);
     }
 
     /** The users who may call the server, with their tokens. */
@@ -531,7 +423,7 @@ public final class Quire implements AutoCloseable {
                 }
             }
             recording.shutdown();
-            recording.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            recording.awaitTermination(10, TimeUnit.SECONDS);
             synchronized (this) {
                 if (externalNotebooks != null) {
                     externalNotebooks.close();
@@ -569,13 +461,13 @@ public final class Quire implements AutoCloseable {
     private void awaitSnapshots() {
         snapshots.shutdown();
         try {
-            snapshots.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            snapshots.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
