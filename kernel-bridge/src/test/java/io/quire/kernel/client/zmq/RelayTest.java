@@ -116,7 +116,9 @@ class RelayTest {
         assertThat(heard.poll(5, TimeUnit.SECONDS)).isNotNull();
 
         client.removeListener(extra);
-        Thread.sleep(200);
+        // A round trip through the client's one I/O thread: what it was handing to the listener as it was removed
+        // has been handed by the time the reply comes back.
+        client.kernelInfo().get(10, TimeUnit.SECONDS);
         heard.clear();
         client.kernelInfo().get(10, TimeUnit.SECONDS);
         Thread.sleep(200);
