@@ -42,7 +42,8 @@ class KernelDeathTest {
             Duration detectedAfter = Duration.ofNanos(System.nanoTime() - start);
 
             assertThat(death.missedBeats()).isEqualTo(MISSES);
-            assertThat(detectedAfter).isLessThan(BEAT.multipliedBy(MISSES + 3));
+            // About MISSES beats; the slack is for a loaded machine, still well under the default beat's 3 s.
+            assertThat(detectedAfter).isLessThan(BEAT.multipliedBy(MISSES + 8));
             assertThatThrownBy(() -> cell.get(1, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                     .hasCause(death);
             assertThat(client.kernelInfo()).failsWithin(Duration.ofSeconds(1))
