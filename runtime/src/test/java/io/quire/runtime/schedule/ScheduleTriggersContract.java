@@ -81,7 +81,9 @@ abstract class ScheduleTriggersContract {
         ScheduleTriggers node = startedNode();
         node.put("s1", TestSchedules.everySecond(), false);
 
-        Await.until("two firings", Duration.ofSeconds(20), () -> launcher.firings().size() >= 2);
+        // A firing over the 1 s misfire threshold late (a loaded machine) is skipped (SKIP): wait for two in a row.
+        Await.until("two firings a second apart", Duration.ofSeconds(20),
+                () -> oneSecondApart(launcher.firings()));
         List<ScheduleFiring> firings = launcher.firings();
         for (ScheduleFiring firing : firings) {
             assertThat(firing.scheduleId()).isEqualTo("s1");
@@ -90,39 +92,54 @@ abstract class ScheduleTriggersContract {
             assertThat(firing.scheduledFor().toEpochMilli() % 1000).as("cron instants are whole seconds").isZero();
             assertThat(firing.firedAt()).isAfterOrEqualTo(firing.scheduledFor());
         }
-        assertThat(Duration.between(firings.get(0).scheduledFor(), firings.get(1).scheduledFor()))
-                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(firings).extracting(ScheduleFiring::scheduledFor).as("each fire time once").doesNotHaveDuplicates();
         logLatencies(getClass().getSimpleName(), firings);
     }
 
+    /** Whether two successive firings are for successive seconds. */
+    private static boolean oneSecondApart(List<ScheduleFiring> firings) {
+        for (int i = 0; i + 1 < firings.size(); i++) {
+            if (Duration.between(firings.get(i).scheduledFor(), firings.get(i + 1).scheduledFor())
+                    .equals(Duration.ofSeconds(1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Test
-    void pausedSchedulesDoNotFireResumedOnesDoAndRemovedOnesAreGone() throws InterruptedException {
+    void pausedSchedulesDoNotFireResumedOnesDoAndRemovedOnesAreGone() {
         ScheduleTriggers node = startedNode();
         node.put("s1", TestSchedules.everySecond(), false);
         Await.until("a firing", Duration.ofSeconds(20), () -> launcher.firings().size() >= 1);
 
         assertThat(node.pause("s1")).isTrue();
-        Thread.sleep(100); // a firing already handed to a worker may still reach the launcher
-        int whilePaused = launcher.firings().size();
+        // A firing already handed to a worker may still reach the launcher, however late: it is for an earlier
+        // fire time. Nothing for a later one may come.
+        Instant paused = Instant.now();
         assertThat(node.nextFireTime("s1")).isEmpty();
         assertThat(node.scheduleIds()).containsExactly("s1");
         Await.holdsThroughout("no firing while paused", Duration.ofMillis(1000),
-                () -> launcher.firings().size() == whilePaused);
+                () -> firedFor(launcher.firings(), paused) == 0);
 
         assertThat(node.resume("s1")).isTrue();
         assertThat(node.resume("s1")).as("resuming an active schedule changes nothing").isTrue();
         assertThat(node.nextFireTime("s1")).isPresent();
-        Await.until("a firing after resuming", Duration.ofSeconds(20), () -> launcher.firings().size() > whilePaused);
+        Await.until("a firing after resuming", Duration.ofSeconds(20), () -> firedFor(launcher.firings(), paused) > 0);
 
         assertThat(node.remove("s1")).isTrue();
-        Thread.sleep(100);
-        int afterRemoval = launcher.firings().size();
+        Instant removed = Instant.now();
         Await.holdsThroughout("no firing once removed", Duration.ofMillis(1000),
-                () -> launcher.firings().size() == afterRemoval);
+                () -> firedFor(launcher.firings(), removed) == 0);
         assertThat(node.scheduleIds()).isEmpty();
         assertThat(node.pause("s1")).isFalse();
         assertThat(node.resume("s1")).isFalse();
         assertThat(node.remove("s1")).isFalse();
+    }
+
+    /** How many of {@code firings} are for a fire time after {@code instant}. */
+    private static long firedFor(List<ScheduleFiring> firings, Instant instant) {
+        return firings.stream().filter(firing -> firing.scheduledFor().isAfter(instant)).count();
     }
 
     @Test
