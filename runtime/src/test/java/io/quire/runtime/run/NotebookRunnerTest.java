@@ -22,6 +22,7 @@ import io.quire.kernel.spec.KernelSpec;
 import io.quire.runtime.kernel.KernelPool;
 import io.quire.runtime.kernel.LocalKernelLauncher;
 import io.quire.runtime.papermill.PapermillMetadata;
+import io.quire.runtime.testing.Await;
 import io.quire.runtime.testing.InMemoryBlobStore;
 import io.quire.runtime.testing.Python3Kernels;
 import org.axonframework.config.Configuration;
@@ -165,6 +166,10 @@ class NotebookRunnerTest {
     @Test
     void aRunPastItsTimeLimitFails() throws Exception {
         RunSettings settings = new RunSettings(null, null, Duration.ofSeconds(6), false, null);
+        // The run's time counts from before it takes its kernel: a kernel still starting (the pool refills after the
+        // last test's run; slow on a loaded machine) would use the limit up before the cell that should exceed it.
+        Await.until("a warm kernel in the pool", Duration.ofSeconds(60),
+                () -> pool.warmCount(Python3Kernels.spec()) >= 1);
         Finished run = run(settings, Map.of(), "import time", "time.sleep(0.5)", "time.sleep(60)");
 
         assertThat(run.result.failure().kind()).isEqualTo(RunFailure.Kind.RUN_TIMEOUT);
