@@ -126,7 +126,7 @@ class CellRunnerTest {
     }
 
     @Test
-    void anInterruptedCellEndsAsInterruptedWithinTwoSeconds() throws Exception {
+    void anInterruptedCellEndsAsInterruptedLongBeforeItWouldHaveEnded() throws Exception {
         String notebookId = notebooks.create(USER);
         String cellId = notebooks.addCodeCell(notebookId, "import time\nprint('sleeping', flush=True)\ntime.sleep(60)",
                 USER);
@@ -134,8 +134,10 @@ class CellRunnerTest {
         Await.until("the cell is sleeping", CELL_TIMEOUT, () -> notebooks.events(notebookId, OutputProduced.class)
                 .stream().anyMatch(output -> output.output().path("text").asText().contains("sleeping")));
 
-        kernel.client().interrupt().get(2, TimeUnit.SECONDS);
-        CellRunner.Result result = running.get(2, TimeUnit.SECONDS);
+        // The cell sleeps 60 s; 10 s leaves room for a loaded machine (IPython formats the KeyboardInterrupt's
+        // traceback, iopub and the reply reach the runner, Axon records) and still fails an ignored interrupt.
+        kernel.client().interrupt().get(10, TimeUnit.SECONDS);
+        CellRunner.Result result = running.get(10, TimeUnit.SECONDS);
 
         assertThat(result.outcome()).isEqualTo(ExecutionOutcome.INTERRUPTED);
         assertThat(single(notebooks.events(notebookId, ExecutionEnded.class)).outcome())
