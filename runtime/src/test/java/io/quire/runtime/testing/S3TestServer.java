@@ -9,9 +9,6 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -37,18 +34,19 @@ public final class S3TestServer implements AutoCloseable {
     private final S3Client client;
 
     private S3TestServer(BlobStore blobs) {
-        int port = freePort();
-        endpoint = URI.create("http://127.0.0.1:" + port);
+        // Port 0, bound by Jetty itself: a port found free and bound later can be taken meanwhile by a kernel
+        // another test class is starting.
         proxy = S3Proxy.builder()
                 .blobStore(blobs)
-                .endpoint(endpoint)
+                .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();
         try {
             proxy.start();
         } catch (Exception e) {
-            throw new IllegalStateException("S3Proxy did not start on " + endpoint, e);
+            throw new IllegalStateException("S3Proxy did not start on 127.0.0.1", e);
         }
+        endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
         client = S3Clients.create(settings());
     }
 
@@ -97,14 +95,6 @@ public final class S3TestServer implements AutoCloseable {
             proxy.stop();
         } catch (Exception e) {
             throw new IllegalStateException("S3Proxy did not stop", e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
