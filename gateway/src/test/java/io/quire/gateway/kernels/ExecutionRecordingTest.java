@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,7 +72,15 @@ class ExecutionRecordingTest {
 
         List<Version> history = awaitHistory("cell multiply ended: ok");
 
-        assertThat(history).filteredOn(version -> version.version() > 0).extracting(Version::summary).containsExactly(
+        // One print is several writes; ipykernel may flush them as more than one stream message: count those once.
+        List<String> summaries = new ArrayList<>();
+        history.stream().filter(version -> version.version() > 0).map(Version::summary).forEach(summary -> {
+            if (!(summary.endsWith("output stream") && !summaries.isEmpty()
+                    && summaries.get(summaries.size() - 1).equals(summary))) {
+                summaries.add(summary);
+            }
+        });
+        assertThat(summaries).containsExactly(
                 "ran cell add", "cell add started [1]", "cell add output execute_result", "cell add ended: ok",
                 "ran cell multiply", "cell multiply started [2]", "cell multiply output stream",
                 "cell multiply ended: ok");

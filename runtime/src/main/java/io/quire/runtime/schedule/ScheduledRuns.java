@@ -25,6 +25,8 @@ final class ScheduledRuns {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledRuns.class);
 
+    private static final Duration MAX_EARLY = Duration.ofSeconds(1);
+
     private final RunLauncher launcher;
     private final ScheduleListener listener;
 
@@ -42,6 +44,7 @@ final class ScheduledRuns {
             Instant retried = ScheduleJobs.retriedInstant(data);
             Instant scheduledFor = retried != null ? retried : context.getScheduledFireTime().toInstant();
             int attempt = ScheduleJobs.attempt(data);
+            waitUntil(scheduledFor);
             ScheduleFiring firing = new ScheduleFiring(scheduleId, definition, scheduledFor, Instant.now(), attempt);
             if (ScheduleJobs.paused(data)) {
                 // a retry scheduled by a run that ended after the schedule was paused
@@ -60,6 +63,22 @@ final class ScheduledRuns {
                     failure == null ? end : new RunEnd(null, false, describe(failure))));
         } catch (RuntimeException e) {
             LOG.error("schedule {} fired but its run could not be started", scheduleId, e);
+        }
+    }
+
+    /**
+     * Quartz ends its wait for a fire time when 2 ms or less are left: a run must not be launched, nor recorded as
+     * fired, before the time it is for. (A retry's time is long past; a clock far off is not waited for.)
+     */
+    private static void waitUntil(Instant scheduledFor) {
+        Duration early = Duration.between(Instant.now(), scheduledFor);
+        if (early.isNegative() || early.compareTo(MAX_EARLY) > 0) {
+            return;
+        }
+        try {
+            Thread.sleep(early.toMillis() + 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -3,6 +3,7 @@ package io.quire.runtime.output.s3;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** Alone: one test sets the AWS SDK's JVM-wide region and config file properties, read by every S3 client. */
+@Isolated
 class S3SettingsTest {
 
     @Test
