@@ -107,16 +107,20 @@ public class Notebooks {
 
     /** Refuses a path where a new notebook cannot live: taken, inside a notebook, or a folder of notebooks. */
     private void refuseIfTaken(String path) {
-        quire.projections().contents().pathInTheWayOf(path).ifPresent(other -> {
-            String why;
-            if (other.equals(path)) {
-                why = "a notebook already exists at " + path;
-            } else if (path.startsWith(other + "/")) {
-                why = path + " would be inside " + other + ", which is a notebook, not a folder";
-            } else {
-                why = path + " is a folder of notebooks (" + other + ")";
-            }
+        whyTaken(path).ifPresent(why -> {
             throw CommandRejectedException.conflict(why + ": choose another path");
+        });
+    }
+
+    /** Why a new notebook cannot live at {@code path}, if it cannot. */
+    Optional<String> whyTaken(String path) {
+        return quire.projections().contents().pathInTheWayOf(path).map(other -> {
+            if (other.equals(path)) {
+                return "a notebook already exists at " + path;
+            } else if (path.startsWith(other + "/")) {
+                return path + " would be inside " + other + ", which is a notebook, not a folder";
+            }
+            return path + " is a folder of notebooks (" + other + ")";
         });
     }
 
@@ -261,7 +265,7 @@ public class Notebooks {
                 .orElseThrow(() -> CommandRejectedException.notFound("no notebook at " + path));
     }
 
-    private void catchUp() {
+    void catchUp() {
         try {
             quire.awaitProjections(CATCH_UP);
         } catch (TimeoutException e) {

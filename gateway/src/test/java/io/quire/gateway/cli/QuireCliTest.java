@@ -103,6 +103,41 @@ class QuireCliTest {
     }
 
     @Test
+    void aDeletedNotebookIsListedAndRestoredWithItsHistory() {
+        String source = CORPUS.resolve("simple_execute.ipynb").toString();
+        assertThat(quire("import", source, "--as", "a.ipynb", "--user", "ann").exitCode()).isZero();
+        Run rm = quire("rm", "a.ipynb", "--user", "bob");
+        assertThat(rm.exitCode()).as(rm.err()).isZero();
+        assertThat(rm.out()).isEqualTo("deleted a.ipynb (quire restore a.ipynb brings it back)\n");
+        assertThat(quire("ls").out()).isEmpty();
+        assertThat(quire("history", "a.ipynb").err()).isEqualTo("quire: no notebook at a.ipynb (quire ls lists them)\n");
+
+        Run deleted = quire("ls", "--deleted");
+        assertThat(deleted.out().lines().toList()).hasSize(2);
+        assertThat(deleted.out().lines().toList().get(0)).matches("PATH +DELETED +WHO");
+        assertThat(deleted.out().lines().toList().get(1)).matches("a\\.ipynb +\\d{4}-\\d\\d-\\d\\dT\\S+Z +bob");
+
+        // Another notebook took the path meanwhile: the deleted one comes back elsewhere, if asked.
+        assertThat(quire("import", source, "--as", "a.ipynb").exitCode()).isZero();
+        Run taken = quire("restore", "a.ipynb");
+        assertThat(taken.exitCode()).isEqualTo(1);
+        assertThat(taken.err()).isEqualTo("quire: a notebook already exists at a.ipynb: restore the deleted one under"
+                + " another path (quire restore a.ipynb --as NEW_PATH)\n");
+        Run restored = quire("restore", "a.ipynb", "--as", "old/a.ipynb", "--user", "cy");
+        assertThat(restored.exitCode()).as(restored.err()).isZero();
+        assertThat(restored.out()).isEqualTo("restored a.ipynb as old/a.ipynb\n");
+
+        assertThat(quire("ls").out()).isEqualTo("a.ipynb\nold/a.ipynb\n");
+        assertThat(quire("ls", "--deleted").out()).isEqualTo("PATH  DELETED                   WHO\n");
+        assertThat(quire("history", "old/a.ipynb").out())
+                .contains("ann  imported a.ipynb").contains("bob  deleted a.ipynb").contains("cy   restored old/a.ipynb");
+        Run nothing = quire("restore", "a.ipynb");
+        assertThat(nothing.exitCode()).isEqualTo(1);
+        assertThat(nothing.err()).isEqualTo("quire: no deleted notebook was at a.ipynb (quire ls --deleted lists them)\n");
+        assertThat(quire("rm", "nope.ipynb").err()).isEqualTo("quire: no notebook at nope.ipynb (quire ls lists them)\n");
+    }
+
+    @Test
     void everyCommandHasHelp() {
         List<String> commands = new ArrayList<>();
         collect(QuireCli.commandLine(), List.of(), commands);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quire.domain.nbformat.NotebookReader;
 import io.quire.domain.nbformat.NotebookWriter;
 import io.quire.domain.notebook.Cell;
+import io.quire.projections.contents.ContentsEntry;
 import io.quire.projections.jdbc.ProjectionStorageException;
 import io.quire.projections.jdbc.Sql;
 
@@ -75,6 +76,12 @@ public class LiveNotebooks {
     public List<LiveNotebook> all() {
         return sql.query("SELECT notebook_id, path, deleted, version, metadata FROM live_notebook"
                 + " ORDER BY path, notebook_id", row -> withCells(row));
+    }
+
+    /** The deleted notebooks, each at the path it had when deleted, in path order; without their content. */
+    public List<ContentsEntry> deleted() {
+        return sql.query("SELECT path, notebook_id FROM live_notebook WHERE deleted ORDER BY path, notebook_id",
+                row -> new ContentsEntry(row.getString(1), row.getString(2)));
     }
 
     Optional<NotebookDocument> load(String notebookId) {

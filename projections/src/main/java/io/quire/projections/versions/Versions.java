@@ -69,6 +69,13 @@ public class Versions {
                 first, notebookId, first, first, first + LAST_VERSION)).orElse(List.of());
     }
 
+    /** A notebook's latest version (for a deleted notebook: its deletion), without its name. */
+    public Optional<Version> latest(String notebookId) {
+        return firstId(notebookId).flatMap(first -> sql.query("SELECT id - ?, at, who, summary, NULL"
+                + " FROM notebook_version WHERE id BETWEEN ? AND ? ORDER BY id DESC LIMIT 1", Versions::version,
+                first, first, first + LAST_VERSION).stream().findFirst());
+    }
+
     /** The version a name was given to. */
     public Optional<Long> named(String notebookId, String name) {
         return sql.query("SELECT version FROM version_name WHERE notebook_id = ? AND name = ?",
