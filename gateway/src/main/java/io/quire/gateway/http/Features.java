@@ -16,6 +16,7 @@ public final class Features {
         return List.of(
                 io.quire.gateway.http.kernels.KernelFeature.of(quire),
                 vertx -> new io.quire.gateway.http.contents.ContentsRoutes(vertx, quire),
+                vertx -> new io.quire.gateway.http.history.DeletedNotebookRoutes(vertx, quire),
                 vertx -> new io.quire.gateway.http.history.HistoryRoutes(vertx, quire),
                 vertx -> new io.quire.gateway.http.runs.RunRoutes(vertx, quire),
                 vertx -> new io.quire.gateway.http.schedules.ScheduleRoutes(vertx, quire),

@@ -13,7 +13,8 @@ final class VersionSummary {
         if (event instanceof NotebookCreated e) {
             return "created " + e.path() + " (" + e.kernelspec().name() + ")";
         } else if (event instanceof NotebookImported e) {
-            return "imported " + e.path() + " (" + e.content().cells().size() + " cells)";
+            int cells = e.content().cells().size();
+            return "imported " + e.path() + " (" + cells + (cells == 1 ? " cell)" : " cells)");
         } else if (event instanceof NotebookRenamed e) {
             return "renamed " + e.oldPath() + " to " + e.newPath();
         } else if (event instanceof NotebookDeleted e) {

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The OpenAPI document is served, parses, and describes every route of Quire's own API, each of which answers. */
 class OpenApiDocumentTest {
 
-    /** The routes HistoryRoutes, RunRoutes and OpenApiRoutes serve. */
-    private static final String[] SERVED = {"/quire/api/notebooks/{path}", "/quire/api/notebooks/{path}/versions",
+    /** The routes HistoryRoutes, DeletedNotebookRoutes, RunRoutes and OpenApiRoutes serve. */
+    private static final String[] SERVED = {"/quire/api/notebooks/{path}", "/quire/api/deleted-notebooks",
+            "/quire/api/deleted-notebooks/{path}/restore", "/quire/api/notebooks/{path}/versions",
             "/quire/api/notebooks/{path}/versions/{version}", "/quire/api/runs", "/quire/api/runs/{runId}",
             "/quire/api/runs/{runId}/events", "/quire/api/runs/{runId}/cancel", "/quire/api/schedules",
             "/quire/api/schedules/{scheduleId}", "/quire/api/schedules/{scheduleId}/pause",
