@@ -42,6 +42,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -96,6 +97,8 @@ public final class Quire implements AutoCloseable {
     private final ExecutorService snapshots;
     private final ExecutorService commits;
     private final EventReaderThreads eventReaders;
+    /** False until a read needs the read models' processors, on a node started for one command. */
+    private boolean processorsStarted;
     // Read models
     private final NotebookProjections projections;
     private final RunProjections runProjections;
@@ -114,7 +117,9 @@ public final class Quire implements AutoCloseable {
     private Quire(QuireSettings settings, EventDatabase database, Configuration axon, NotebookProjections projections,
                   RunProjections runProjections, ScheduleProjections scheduleProjections,
                   EventStorageEngine storageEngine, OutputBlobs blobs, Serializer serializer,
-                  ExecutorService snapshots, ExecutorService commits, EventReaderThreads eventReaders) {
+                  ExecutorService snapshots, ExecutorService commits, EventReaderThreads eventReaders,
+                  boolean processorsStarted) {
+        this.processorsStarted = processorsStarted;
         this.settings = settings;
         this.serializer = serializer;
         this.scheduleProjections = scheduleProjections;
@@ -145,6 +150,22 @@ public final class Quire implements AutoCloseable {
      * @param rebuildProgress told now and then how many events a rebuild has replayed so far
      */
     public static Quire start(QuireSettings settings, boolean rebuild, LongConsumer rebuildProgress) {
+        return start(settings, rebuild, rebuildProgress, false);
+    }
+
+    /**
+     * Opens the event store for one short command (list, read, import...): the read models' processors start only
+     * when a read finds the read models behind the events ({@link #awaitProjections}), as after the command's own
+     * write. A command that only reads starts none: nothing to claim and release, and nothing for Axon 4.13 to log
+     * when a processor is stopped before it has opened its event stream (a NullPointerException with its stack
+     * trace on the user's terminal).
+     */
+    public static Quire startForCommand(QuireSettings settings) {
+        return start(settings, false, replayed -> { }, true);
+    }
+
+    private static Quire start(QuireSettings settings, boolean rebuild, LongConsumer rebuildProgress,
+                               boolean processorsOnDemand) {
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
         EventDatabase database = settings.databaseUrl() == null
@@ -189,17 +210,17 @@ public final class Quire implements AutoCloseable {
                     .executor(snapshots)
                     .build());
             configurer.eventProcessing().registerTokenStore(c -> database.tokenStore(serializer));
-            readModels.registerWith(configurer);
+            readModels.registerWith(configurer, !processorsOnDemand);
             Configuration axon = configurer.buildConfiguration();
             axon.start();
             try {
-                readModels.replay(axon, serializer, rebuildProgress);
+                readModels.replay(axon, serializer, rebuildProgress, !processorsOnDemand);
             } catch (RuntimeException e) {
                 axon.shutdown();
                 throw e;
             }
             return new Quire(settings, database, axon, readModels.notebooks, readModels.runs, readModels.schedules,
-                    storageEngine, blobs, serializer, snapshots, commits, eventReaders);
+                    storageEngine, blobs, serializer, snapshots, commits, eventReaders, !processorsOnDemand);
         } catch (RuntimeException e) {
             snapshots.shutdownNow();
             commits.shutdownNow();
@@ -281,7 +302,16 @@ public final class Quire implements AutoCloseable {
      */
     public void awaitProjections(Duration timeout) throws TimeoutException, InterruptedException {
         new ReadModelCatchUp(axon.eventStore(), axon.eventProcessingConfiguration(), database.dataSource(), serializer,
-                List.of(NotebookProjections.GROUP, RunProjections.GROUP, ScheduleProjections.GROUP)).await(timeout);
+                List.of(NotebookProjections.GROUP, RunProjections.GROUP, ScheduleProjections.GROUP))
+                .await(timeout, this::startProcessors);
+    }
+
+    /** Starts the read models' processors, if this node has not yet (see {@link #startForCommand}). */
+    private synchronized void startProcessors() {
+        if (!processorsStarted) {
+            processorsStarted = true;
+            axon.eventProcessingConfiguration().eventProcessors().values().forEach(EventProcessor::start);
+        }
     }
 
     /** The users who may call the server, with their tokens. */

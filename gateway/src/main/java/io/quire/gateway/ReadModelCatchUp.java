@@ -54,9 +54,10 @@ final class ReadModelCatchUp {
     /**
      * Returns once every group has applied the events stored when it was called.
      *
+     * @param whenBehind run once, before waiting, if some group has not applied them yet
      * @throws TimeoutException when they have not caught up in time (a stuck or failing read model)
      */
-    void await(Duration timeout) throws TimeoutException, InterruptedException {
+    void await(Duration timeout, Runnable whenBehind) throws TimeoutException, InterruptedException {
         TrackingToken head = eventStore.createHeadToken();
         if (head == null || head.position().isEmpty()) {
             return;
@@ -81,6 +82,9 @@ final class ReadModelCatchUp {
             }
             if (all) {
                 return;
+            }
+            if (polls == 0) {
+                whenBehind.run();
             }
             if (now > deadline) {
                 throw new TimeoutException("the read models did not catch up with the events within " + timeout

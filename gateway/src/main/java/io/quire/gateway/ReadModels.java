@@ -78,20 +78,24 @@ final class ReadModels {
         return new ReadModels(database, notebooks, runs, schedules, pending, rebuilt);
     }
 
-    /** Registers the groups' processors; those being rebuilt start only after {@link #replay}. */
-    void registerWith(Configurer configurer) {
-        notebooks.registerWith(configurer, !rebuilt.contains(NotebookProjections.GROUP));
-        runs.registerWith(configurer, !rebuilt.contains(RunProjections.GROUP));
-        schedules.registerWith(configurer, !rebuilt.contains(ScheduleProjections.GROUP));
+    /**
+     * Registers the groups' processors; those being rebuilt start only after {@link #replay}, and none starts with
+     * the configuration unless {@code startWithNode}.
+     */
+    void registerWith(Configurer configurer, boolean startWithNode) {
+        notebooks.registerWith(configurer, startWithNode && !rebuilt.contains(NotebookProjections.GROUP));
+        runs.registerWith(configurer, startWithNode && !rebuilt.contains(RunProjections.GROUP));
+        schedules.registerWith(configurer, startWithNode && !rebuilt.contains(ScheduleProjections.GROUP));
     }
 
     /**
      * Fills the groups being rebuilt from every stored event in one pass, then starts their processors. Before this
      * returns, no command is handled by this node.
      *
-     * @param progress told the number of events replayed so far, now and then
+     * @param progress     told the number of events replayed so far, now and then
+     * @param startAfterward whether to start the replayed groups' processors
      */
-    void replay(Configuration axon, Serializer serializer, LongConsumer progress) {
+    void replay(Configuration axon, Serializer serializer, LongConsumer progress, boolean startAfterward) {
         if (rebuilt.isEmpty()) {
             return;
         }
@@ -107,8 +111,10 @@ final class ReadModels {
         }
         new ReadModelRebuild(database.dataSource(), database.transactionManager(), database.tokenStore(serializer),
                 pending).run(replays, progress);
-        for (String group : rebuilt) {
-            axon.eventProcessingConfiguration().eventProcessor(group).orElseThrow().start();
+        if (startAfterward) {
+            for (String group : rebuilt) {
+                axon.eventProcessingConfiguration().eventProcessor(group).orElseThrow().start();
+            }
         }
     }
 }

@@ -51,7 +51,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         byte[] notebook;
-        try (Quire quire = node.open(false)) {
+        try (Quire quire = node.openForCommand()) {
             Notebooks notebooks = new Notebooks(quire);
             if (when != null && when.version != null) {
                 notebook = notebooks.exportVersion(path, when.version);

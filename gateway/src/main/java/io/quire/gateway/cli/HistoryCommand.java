@@ -28,7 +28,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Version> versions;
-        try (Quire quire = node.open(false)) {
+        try (Quire quire = node.openForCommand()) {
             versions = new Notebooks(quire).history(path);
         }
         int whoWidth = Math.max(3, versions.stream().mapToInt(v -> v.user().length()).max().orElse(3));

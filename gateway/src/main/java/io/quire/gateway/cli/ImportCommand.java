@@ -42,7 +42,7 @@ final class ImportCommand implements Callable<Integer> {
             throw new UserError("cannot read " + file + ": " + FileErrors.why(e), e);
         }
         String target = path != null ? path : file.getFileName().toString();
-        try (Quire quire = node.open(false)) {
+        try (Quire quire = node.openForCommand()) {
             new Notebooks(quire).importNotebook(bytes, file.toString(), target, node.user());
         }
         spec.commandLine().getOut().println("imported " + file + " as " + target);

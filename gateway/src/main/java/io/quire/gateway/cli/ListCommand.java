@@ -30,7 +30,7 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Quire quire = node.open(false)) {
+        try (Quire quire = node.openForCommand()) {
             if (deleted) {
                 printDeleted(new DeletedNotebooks(quire).list(), out);
             } else {

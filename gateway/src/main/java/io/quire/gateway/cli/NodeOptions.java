@@ -44,6 +44,11 @@ final class NodeOptions {
         return Quire.start(settings(), rebuild);
     }
 
+    /** A node for one short notebook command: its read models catch up only if a read needs it. */
+    Quire openForCommand() {
+        return Quire.startForCommand(settings());
+    }
+
     QuireSettings settings() {
         S3Settings s3 = S3Settings.defaults();
         if (s3Endpoint != null && !s3Endpoint.isBlank()) {

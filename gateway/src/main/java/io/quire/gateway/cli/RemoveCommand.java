@@ -26,7 +26,7 @@ final class RemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Quire quire = node.open(false)) {
+        try (Quire quire = node.openForCommand()) {
             new Notebooks(quire).delete(path, node.user());
         }
         spec.commandLine().getOut().println("deleted " + path + " (quire restore " + path + " brings it back)");

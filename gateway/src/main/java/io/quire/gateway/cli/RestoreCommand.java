@@ -32,7 +32,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String restored;
-        try (Quire quire = node.open(false)) {
+        try (Quire quire = node.openForCommand()) {
             restored = new DeletedNotebooks(quire).restore(path, newPath, node.user());
         }
         spec.commandLine().getOut().println("restored " + path + (restored.equals(path) ? "" : " as " + restored));
