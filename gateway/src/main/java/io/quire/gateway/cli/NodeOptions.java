@@ -44,7 +44,10 @@ final class NodeOptions {
         return Quire.start(settings(), rebuild);
     }
 
-    /** A node for one short notebook command: its read models catch up only if a read needs it. */
+    /**
+     * A node for one short command (not a run, a server or a rebuild): its read models catch up only if a read
+     * needs it.
+     */
     Quire openForCommand() {
         return Quire.startForCommand(settings());
     }

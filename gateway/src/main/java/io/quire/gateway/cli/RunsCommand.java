@@ -38,7 +38,7 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<RunSummary> runs;
-        try (Quire quire = node.open(false)) {
+        try (Quire quire = node.openForCommand()) {
             quire.awaitProjections(Duration.ofSeconds(30));
             var history = quire.runProjections().history();
             runs = schedule != null ? history.ofSchedule(schedule, limit)

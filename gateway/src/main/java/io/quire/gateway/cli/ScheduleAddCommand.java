@@ -94,7 +94,7 @@ final class ScheduleAddCommand implements Callable<Integer> {
     public Integer call() {
         ObjectNode parameters = JsonNodeFactory.instance.objectNode();
         ParameterOrder.sources(spec.commandLine().getParseResult()).resolve().forEach(parameters::set);
-        try (Quire quire = node.open(false)) {
+        try (Quire quire = node.openForCommand()) {
             NotebookSchedules schedules = quire.schedules();
             ScheduleDefinition definition = new ScheduleDefinition(schedules.notebookIdOf(path),
                     name != null ? name : path, cron, zone(), parameters, kernel, SchedulePolicies.version(version), SchedulePolicies.misfire(misfire),

@@ -46,7 +46,7 @@ final class ScheduleCommand implements Runnable {
     }
 
     private int change(String id, NodeOptions node, String done, BiConsumer<NotebookSchedules, String> change) {
-        try (Quire quire = node.open(false)) {
+        try (Quire quire = node.openForCommand()) {
             change.accept(quire.schedules(), node.user());
         }
         spec.commandLine().getOut().println("schedule " + id + ": " + done);

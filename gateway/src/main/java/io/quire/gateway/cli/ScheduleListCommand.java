@@ -28,7 +28,7 @@ final class ScheduleListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<ScheduleView> schedules;
-        try (Quire quire = node.open(false)) {
+        try (Quire quire = node.openForCommand()) {
             schedules = quire.schedules().all();
         }
         PrintWriter out = spec.commandLine().getOut();

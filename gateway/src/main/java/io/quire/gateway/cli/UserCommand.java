@@ -42,7 +42,7 @@ final class UserCommand implements Runnable {
 
         @Override
         public void run() {
-            try (Quire quire = node.open(false)) {
+            try (Quire quire = node.openForCommand()) {
                 spec.commandLine().getOut().println(quire.users().add(name, Workspaces.of(workspaces)));
             }
         }
@@ -59,7 +59,7 @@ final class UserCommand implements Runnable {
 
         @Override
         public void run() {
-            try (Quire quire = node.open(false)) {
+            try (Quire quire = node.openForCommand()) {
                 for (User user : quire.users().everyone()) {
                     spec.commandLine().getOut().println(user.name() + "\t" + user.workspaces());
                 }
@@ -88,7 +88,7 @@ final class UserCommand implements Runnable {
 
         @Override
         public void run() {
-            try (Quire quire = node.open(false)) {
+            try (Quire quire = node.openForCommand()) {
                 User user = quire.users().find(name).orElseThrow(() -> new UserError("there is no user named " + name
                         + ": `quire user ls` lists them, `quire user add " + name + "` adds one"));
                 Workspaces changed = user.workspaces().change(added, removed);
