@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -30,10 +31,15 @@ public final class LocalKernelLauncher implements KernelLauncher {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalKernelLauncher.class);
     private static final int PORT_ATTEMPTS = 3;
+    /** What ipykernel prints once every socket of it is bound: from then on it answers within moments. */
+    static final String LISTENING_BANNER = "To connect another client to this kernel";
+    /** How long a kernel that said it listens may stay silent before it is started again on new ports. */
+    static final Duration SILENCE_LIMIT = Duration.ofSeconds(20);
 
     private final ProcessStarter starter;
     private final Path kernelsDirectory;
     private final Duration startTimeout;
+    private final Duration silenceLimit;
     private final Map<String, String> extraEnvironment;
     private final PortAllocator ports = new PortAllocator();
     private final KernelRecords records;
@@ -52,6 +58,13 @@ public final class LocalKernelLauncher implements KernelLauncher {
     /** @param starter how each kernel's process is started; closed with this launcher */
     LocalKernelLauncher(Path kernelsDirectory, Duration startTimeout, Map<String, String> extraEnvironment,
                         ProcessStarter starter) {
+        this(kernelsDirectory, startTimeout, extraEnvironment, starter, SILENCE_LIMIT);
+    }
+
+    /** @param silenceLimit how long a kernel that printed {@link #LISTENING_BANNER} may go without answering */
+    LocalKernelLauncher(Path kernelsDirectory, Duration startTimeout, Map<String, String> extraEnvironment,
+                        ProcessStarter starter, Duration silenceLimit) {
+        this.silenceLimit = silenceLimit;
         this.starter = starter;
         this.kernelsDirectory = kernelsDirectory;
         this.startTimeout = startTimeout;
@@ -81,6 +94,9 @@ public final class LocalKernelLauncher implements KernelLauncher {
         for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
             try {
                 return startOnce(spec, workingDirectory);
+            } catch (SilentKernelException e) {
+                last = e;
+                LOG.warn("{}; starting it again on new ports", e.getMessage().lines().findFirst().orElse(""));
             } catch (KernelLaunchException e) {
                 last = e;
                 if (!e.getMessage().contains(PortConflictWatch.ADDRESS_IN_USE)) {
@@ -162,19 +178,21 @@ public final class LocalKernelLauncher implements KernelLauncher {
                 .build();
         RunningKernel kernel = new RunningKernel(id, spec, client, kernelProcess);
         try {
-            client.ready(startTimeout).applyToEither(kernelProcess.onExit().thenApply(exited -> {
+            awaitAnswer(client.ready(startTimeout).applyToEither(kernelProcess.onExit().thenApply(exited -> {
                 throw new KernelLaunchException("kernel " + spec.name() + " exited while starting");
             }), info -> info).applyToEither(portConflict.conflict().thenApply(taken -> {
                 throw new KernelLaunchException(portTaken(spec));
-            }), info -> info).get(startTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            }), info -> info), kernelProcess);
             if (portConflict.seenNow()) {
                 throw new KernelLaunchException(portTaken(spec)); // e.g. its heartbeat's: it answered without one
             }
         } catch (Exception e) {
             kernelProcess.kill();
             client.close();
-            throw new KernelLaunchException("kernel " + spec.name() + " did not start: " + reason(e)
-                    + "\n--- kernel output ---\n" + kernelProcess.recentOutput().strip());
+            String message = "kernel " + spec.name() + " (" + id + ") did not start: " + reason(e)
+                    + "\n--- kernel output ---\n" + kernelProcess.recentOutput().strip();
+            throw e instanceof SilenceException ? new SilentKernelException(message)
+                    : new KernelLaunchException(message);
         }
         synchronized (this) {
             if (!closed) {
@@ -185,6 +203,49 @@ public final class LocalKernelLauncher implements KernelLauncher {
         }
         kernel.close(); // close() began while this kernel started: it would outlive the launcher
         throw closedFailure(spec);
+    }
+
+    /**
+     * Waits for the kernel's first answer, at most the start timeout. A kernel that printed ipykernel's
+     * {@link #LISTENING_BANNER} has bound its sockets and answers within moments; one silent for
+     * {@link #silenceLimit} after it is given up, to be started again. (Rehearsals of the test suite saw two such
+     * kernels in six runs, each silent for the whole timeout, alive, with nothing in their log after the banner; the
+     * cause is not known.)
+     */
+    private void awaitAnswer(CompletableFuture<?> answer, KernelProcess kernelProcess) throws Exception {
+        long start = System.nanoTime();
+        long bannerAt = 0;
+        while (true) {
+            try {
+                answer.get(250, TimeUnit.MILLISECONDS);
+                return;
+            } catch (java.util.concurrent.TimeoutException notYet) {
+                long now = System.nanoTime();
+                if (bannerAt == 0 && kernelProcess.recentOutput().contains(LISTENING_BANNER)) {
+                    bannerAt = now;
+                }
+                if (bannerAt != 0 && now - bannerAt > silenceLimit.toNanos()) {
+                    throw new SilenceException();
+                }
+                if (now - start > startTimeout.toNanos() + 1_000_000_000L) {
+                    throw notYet;
+                }
+            }
+        }
+    }
+
+    /** Thrown by {@link #awaitAnswer} for a kernel silent too long after its banner. */
+    private final class SilenceException extends Exception {
+        SilenceException() {
+            super("it said it was listening but did not answer within " + silenceLimit.toSeconds() + " s");
+        }
+    }
+
+    /** A kernel given up for its silence: {@link #start} tries again on new ports. */
+    private static final class SilentKernelException extends KernelLaunchException {
+        SilentKernelException(String message) {
+            super(message);
+        }
     }
 
     private static String portTaken(KernelSpec spec) {

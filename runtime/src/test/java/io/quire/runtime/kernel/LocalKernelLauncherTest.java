@@ -126,6 +126,34 @@ class LocalKernelLauncherTest {
         }
     }
 
+    /**
+     * A kernel that printed ipykernel's banner (its sockets are bound) but does not answer is given up after the
+     * silence limit and started again on new ports: the first start of this kernelspec prints the banner and hangs,
+     * the second runs ipykernel.
+     */
+    @Test
+    void aKernelSilentAfterSayingItListensIsStartedAgain() throws IOException {
+        Path hung = kernels.resolve("hung-once");
+        Path specDirectory = Files.createDirectories(kernels.resolve("specs/hangs-once"));
+        Files.writeString(specDirectory.resolve(KernelSpec.FILE_NAME), """
+                {"argv": ["/usr/bin/python3", "-c",
+                          "import os, sys, time\\nif not os.path.exists(sys.argv[2]):\\n    open(sys.argv[2], 'w').close()\\n    print('%s, use: ...', flush=True)\\n    time.sleep(600)\\nos.execv('/usr/bin/python3', ['python3', '-m', 'ipykernel_launcher', '-f', sys.argv[1]])",
+                          "{connection_file}", "%s"],
+                 "display_name": "Hangs once", "language": "python"}
+                """.formatted(LocalKernelLauncher.LISTENING_BANNER, hung));
+        KernelSpec hangsOnce = KernelSpec.read("hangs-once", specDirectory);
+
+        try (LocalKernelLauncher launcher = new LocalKernelLauncher(kernels.resolve("state"), Duration.ofMinutes(2),
+                Map.of("PYDEVD_DISABLE_FILE_VALIDATION", "1"), new SpawningProcessStarter(), Duration.ofSeconds(2))) {
+            RunningKernel kernel = launcher.start(hangsOnce);
+
+            assertThat(hung).as("the first start hung").exists();
+            assertThat(Python3Kernels.stdout(kernel, "print(6 * 7)")).isEqualTo("42\n");
+            Await.until("only the second kernel is recorded", Duration.ofSeconds(5),
+                    () -> list(kernels.resolve("state/records")).equals(List.of(kernel.id() + ".kernel.json")));
+        }
+    }
+
     @Test
     void aKernelThatCannotStartIsReportedWithItsOwnLastWords() throws IOException {
         Path specDirectory = Files.createDirectories(kernels.resolve("specs/broken"));
