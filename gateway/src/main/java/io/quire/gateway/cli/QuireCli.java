@@ -17,7 +17,7 @@ import java.io.PrintWriter;
 @Command(name = "quire", mixinStandardHelpOptions = true, versionProvider = QuireVersion.class,
         description = "Quire: event-sourced notebooks. Every edit, run and version is an event.",
         subcommands = {ImportCommand.class, ExportCommand.class, HistoryCommand.class, ListCommand.class,
-                RemoveCommand.class, RestoreCommand.class, RebuildCommand.class, KernelsCommand.class, ExecuteCommand.class, RunCommand.class, RunsCommand.class, ScheduleCommand.class,
+                MoveCommand.class, RemoveCommand.class, RestoreCommand.class, RebuildCommand.class, KernelsCommand.class, ExecuteCommand.class, RunCommand.class, RunsCommand.class, ScheduleCommand.class,
                 ServeCommand.class,
                 UserCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -138,6 +138,27 @@ class QuireCliTest {
     }
 
     @Test
+    void aNotebookMovesWithItsHistory() {
+        String source = CORPUS.resolve("simple_execute.ipynb").toString();
+        assertThat(quire("import", source, "--as", "a.ipynb", "--user", "ann").exitCode()).isZero();
+        assertThat(quire("import", source, "--as", "taken.ipynb").exitCode()).isZero();
+
+        Run moved = quire("mv", "a.ipynb", "reports/a.ipynb", "--user", "bob");
+        assertThat(moved.exitCode()).as(moved.err()).isZero();
+        assertThat(moved.out()).isEqualTo("moved a.ipynb to reports/a.ipynb\n");
+        assertThat(quire("ls").out()).isEqualTo("reports/a.ipynb\ntaken.ipynb\n");
+        assertThat(quire("history", "reports/a.ipynb").out()).contains("ann  imported a.ipynb")
+                .contains("bob  renamed a.ipynb to reports/a.ipynb");
+
+        Run taken = quire("mv", "reports/a.ipynb", "taken.ipynb");
+        assertThat(taken.exitCode()).isEqualTo(1);
+        assertThat(taken.err()).isEqualTo("quire: a notebook already exists at taken.ipynb: choose another path\n");
+        assertThat(quire("mv", "nope.ipynb", "x.ipynb").err())
+                .isEqualTo("quire: no notebook at nope.ipynb (quire ls lists them)\n");
+        assertThat(quire("mv", "reports/a.ipynb").exitCode()).as("NEW_PATH missing: usage").isEqualTo(2);
+    }
+
+    @Test
     void everyCommandHasHelp() {
         List<String> commands = new ArrayList<>();
         collect(QuireCli.commandLine(), List.of(), commands);
