@@ -8,9 +8,7 @@ import org.junit.jupiter.api.parallel.Isolated;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,14 +43,10 @@ class CommandNodeTest {
     }
 
     private static Set<Thread> newThreads(Set<Thread> before) {
-        Set<Thread> now = processorThreads();
-        now.removeAll(before);
-        return now;
+        return LiveThreads.namedSince(before, name -> name.startsWith("EventProcessor["));
     }
 
     private static Set<Thread> processorThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.isAlive() && thread.getName().startsWith("EventProcessor["))
-                .collect(Collectors.toCollection(HashSet::new));
+        return LiveThreads.named(name -> name.startsWith("EventProcessor["));
     }
 }

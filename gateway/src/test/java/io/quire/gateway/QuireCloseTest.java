@@ -12,15 +12,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Alone: it tells its node's event store readers from others' by when they started. */
 @Isolated
 class QuireCloseTest {
+
+    private static final String READER = "quire-event-reader";
 
     @TempDir
     Path data;
@@ -61,14 +61,10 @@ class QuireCloseTest {
 
     /** Readers started since {@code before}: only this test's node starts any meanwhile (it runs alone). */
     private static Set<Thread> newReaders(Set<Thread> before) {
-        Set<Thread> now = readers();
-        now.removeAll(before);
-        return now;
+        return LiveThreads.namedSince(before, READER::equals);
     }
 
     private static Set<Thread> readers() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().equals("quire-event-reader") && thread.isAlive())
-                .collect(Collectors.toCollection(HashSet::new));
+        return LiveThreads.named(READER::equals);
     }
 }
