@@ -59,12 +59,23 @@ class GatewayModeTest {
         Path home = Files.createDirectories(temp.resolve("home"));
         quire = KernelTestServer.start(data);
 
+        // The port is found free and bound later by jupyter-server: another test's process may take it meanwhile, and
+        // jupyter-server (port_retries=0) then exits saying so. Try another port then.
+        for (int attempt = 1; !startJupyterServer(home); attempt++) {
+            if (attempt == 3) {
+                fail("jupyter-server found its port taken three times" + log());
+            }
+        }
+    }
+
+    /** Starts jupyter-server on a free port, in gateway mode on Quire; false when the port was taken meanwhile. */
+    private boolean startJupyterServer(Path home) throws Exception {
         jupyterPort = freePort();
         jupyterLog = temp.resolve("jupyter-server.log");
-        String quireUrl = quire.uri("").toString();
         ProcessBuilder builder = new ProcessBuilder("/usr/bin/python3", "-m", "jupyter_server", "--allow-root",
                 "--no-browser", "--port", String.valueOf(jupyterPort), "--ServerApp.port_retries=0",
-                "--ServerApp.ip=127.0.0.1", "--ServerApp.token=" + JUPYTER_TOKEN, "--gateway-url=" + quireUrl,
+                "--ServerApp.ip=127.0.0.1", "--ServerApp.token=" + JUPYTER_TOKEN,
+                "--gateway-url=" + quire.uri("").toString(),
                 "--GatewayClient.auth_token=" + KernelTestServer.TOKEN,
                 // jupyter-server 1.23 itself sends only KERNEL_* and these names of its environment: let it send
                 // the secret, so that Quire's own filtering is what keeps it from the kernel
@@ -77,7 +88,7 @@ class GatewayModeTest {
         env.put("JUPYTER_DATA_DIR", home.resolve("jupyter-data").toString());
         env.put("JUPYTER_RUNTIME_DIR", home.resolve("jupyter-runtime").toString());
         jupyter = builder.start();
-        awaitJupyterServer();
+        return awaitJupyterServer();
     }
 
     @AfterEach
@@ -150,15 +161,19 @@ class GatewayModeTest {
                 .getString("text/plain")).isEqualTo("2");
     }
 
-    private void awaitJupyterServer() throws Exception {
+    /** @return false when jupyter-server exited because its port was taken meanwhile: start it on another */
+    private boolean awaitJupyterServer() throws Exception {
         Instant deadline = Instant.now().plusSeconds(20);
         while (Instant.now().isBefore(deadline)) {
             if (!jupyter.isAlive()) {
+                if (log().contains("already in use")) {
+                    return false;
+                }
                 fail("jupyter-server exited with " + jupyter.exitValue() + log());
             }
             try {
                 if (jupyterGet("/api").statusCode() == 200) {
-                    return;
+                    return true;
                 }
             } catch (ConnectException e) {
                 // not listening yet
@@ -166,6 +181,7 @@ class GatewayModeTest {
             Thread.sleep(100);
         }
         fail("jupyter-server did not answer GET /api within 20 s" + log());
+        return false;
     }
 
     private HttpResponse<String> jupyterGet(String path) throws IOException, InterruptedException {
