@@ -145,6 +145,9 @@ abstract class NotebookLifecycleContract {
             }
             assertThat(quire.latestSnapshot("n3")).isPresent();
             snapshotAt = quire.latestSnapshot("n3").orElseThrow().getSequenceNumber();
+            // The read models must have applied the events about to be deleted (a rehearsal on PostgreSQL saw them
+            // stop 4 edits short): this test removes events, which Quire itself never does.
+            quire.awaitProjections(Duration.ofSeconds(30));
         }
         // Loading must start from the snapshot: with the events it covers gone, only the snapshot holds the text.
         assertThat(execute(settings, "DELETE FROM DomainEventEntry WHERE aggregateIdentifier = 'n3'"
