@@ -52,7 +52,11 @@ public class DeletedNotebooks {
      *                                  taken (saying how to restore it elsewhere)
      */
     public String restore(String path, String newPath, String user) {
-        Deleted deleted = list().stream().filter(candidate -> candidate.path().equals(path)).findFirst()
+        notebooks.catchUp();
+        // Only those deleted at this path are looked up in the versions, not every deleted notebook.
+        Deleted deleted = quire.projections().liveNotebooks().deleted().stream()
+                .filter(entry -> entry.path().equals(path)).map(this::describe)
+                .max(Comparator.comparing(Deleted::deletedAt))
                 .orElseThrow(() -> CommandRejectedException.notFound("no deleted notebook was at " + path
                         + " (quire ls --deleted lists them)"));
         String target = newPath == null ? path : newPath;
